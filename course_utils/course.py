@@ -1,0 +1,48 @@
+"""The course's table of contents and where it lives: the one place the repository URL is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+#: The course repository. Badges, navigation and the Colab install cell are generated from it
+#: by ``python -m course_utils.navigation``; change it here and re-run that command.
+REPOSITORY = "https://github.com/deep-learning-course/intro-to-deep-learning"
+BRANCH = "main"
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOK_DIR = ROOT / "notebooks"
+
+#: Every notebook of the course, in order (file stem, short title).
+NOTEBOOKS = [
+    ("01_why_deep_learning", "Why Deep Learning?"),
+    ("02_neuron", "The Neuron"),
+    ("03_network_architecture", "Network Architecture"),
+    ("04_forward_propagation", "Forward Propagation"),
+    ("05_activation_functions", "Activation Functions"),
+    ("06_loss_functions", "Loss Functions"),
+    ("07_gradient_descent", "Gradient Descent"),
+    ("08_first_keras_network", "A First Keras Network"),
+    ("09_keras_apis", "Keras APIs and Layers"),
+    ("10_mnist", "Handwritten Digits with MNIST"),
+    ("11_frameworks", "A Tour of Deep Learning Frameworks"),
+    ("12_convolutional_networks", "Convolutional Networks"),
+]
+
+
+def notebook_path(stem: str) -> Path:
+    return NOTEBOOK_DIR / f"{stem}.ipynb"
+
+
+def existing_notebooks() -> list[tuple[str, str]]:
+    """The course notebooks that exist in this checkout, in course order."""
+    return [(stem, title) for stem, title in NOTEBOOKS if notebook_path(stem).exists()]
+
+
+def colab_url(stem: str) -> str:
+    github_path = REPOSITORY.removeprefix("https://github.com/")
+    return f"https://colab.research.google.com/github/{github_path}/blob/{BRANCH}/notebooks/{stem}.ipynb"
+
+
+def install_spec() -> str:
+    """What pip installs on Colab: the course package straight from the repository."""
+    return f"course-utils @ git+{REPOSITORY}@{BRANCH}"

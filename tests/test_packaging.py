@@ -1,0 +1,62 @@
+"""Install files agree, the package stays light to import, and the README gives one command each."""
+
+import re
+import subprocess
+import sys
+import tomllib
+
+from course_utils import course
+
+ROOT = course.ROOT
+
+
+def requirement_lines(text):
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("#")]
+
+
+def test_requirements_and_environment_yml_pin_the_same_versions():
+    requirements = requirement_lines((ROOT / "requirements.txt").read_text())
+    environment = [
+        line.strip()[2:].strip()
+        for line in (ROOT / "environment.yml").read_text().split("- pip:")[1].splitlines()
+        if line.strip().startswith("- ")
+    ]
+    assert requirements == environment
+    for line in requirements:
+        assert line == "-e ." or re.match(r"^[\w.\-\[\]]+==[\w.+]+(;.*)?$", line), f"not an exact pin: {line}"
+
+
+def test_package_requires_ranges_not_pins_so_colab_keeps_its_stack():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert all("==" not in dependency for dependency in project["dependencies"])
+    assert not any(d.startswith("tensorflow") for d in project["dependencies"])
+    assert all("==" in dependency for dependency in project["optional-dependencies"]["frameworks"])
+
+
+def test_import_is_fast_and_loads_neither_tensorflow_nor_matplotlib():
+    code = (
+        "import sys, time; t = time.perf_counter(); import course_utils; dt = time.perf_counter() - t; "
+        "print(dt, 'tensorflow' in sys.modules, 'matplotlib' in sys.modules, 'keras' in sys.modules)"
+    )
+    seconds, tensorflow, matplotlib, keras = subprocess.check_output([sys.executable, "-c", code], text=True).split()
+    assert (tensorflow, matplotlib, keras) == ("False", "False", "False")
+    assert float(seconds) < 0.3
+
+
+def test_readme_gives_exactly_one_install_and_one_test_command():
+    readme = (ROOT / "README.md").read_text()
+    assert readme.count("pip install -r requirements.txt") == 1
+    test_commands = re.findall(r"^\s*(python -m pytest[^\n]*)$", readme, re.M)
+    assert len(set(test_commands)) == 1
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "pip install -r requirements.txt" in ci and test_commands[0].strip() in ci
+
+
+def test_unknown_attribute_error_is_clear():
+    import course_utils
+    try:
+        course_utils.not_a_helper
+    except AttributeError as error:
+        assert "not_a_helper" in str(error)
+    else:
+        raise AssertionError("expected AttributeError")

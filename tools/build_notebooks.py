@@ -1,0 +1,71 @@
+"""Regenerate the generated cells, then execute notebooks in place in a fresh kernel.
+
+This is how the stored outputs are made: top to bottom, execution counts 1..n,
+with the same setup the tests use (COURSE_DATA_DIR pointing at the offline MNIST).
+The JSON is written canonically (no timing metadata) so diffs stay small.
+
+    python tools/build_notebooks.py                       # every notebook
+    python tools/build_notebooks.py notebooks/02_neuron.ipynb
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from course_utils import course, navigation  # noqa: E402
+
+OFFLINE_MNIST_DIR = ROOT.parent / "shared" / "data"
+KEPT_NOTEBOOK_METADATA = {
+    "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
+    "language_info": {"name": "python"},
+}
+
+
+def canonicalise(nb) -> None:
+    """Drop metadata that changes from run to run or machine to machine."""
+    nb.metadata = nbformat.from_dict({**{k: v for k, v in nb.metadata.items() if k == "colab"}, **KEPT_NOTEBOOK_METADATA})
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cell.pop("id", None)
+    nb.nbformat, nb.nbformat_minor = 4, 4
+
+
+def build(path: Path, timeout: int = 900) -> float:
+    nb = nbformat.read(path, as_version=4)
+    navigation.regenerate_notebook(nb, path.stem)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    started = time.perf_counter()
+    NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    elapsed = time.perf_counter() - started
+    canonicalise(nb)
+    nbformat.write(nb, path)
+    return elapsed
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("notebooks", nargs="*", type=Path)
+    args = parser.parse_args(argv)
+    if "COURSE_DATA_DIR" not in os.environ and OFFLINE_MNIST_DIR.is_dir():
+        os.environ["COURSE_DATA_DIR"] = str(OFFLINE_MNIST_DIR)
+    paths = args.notebooks or [course.notebook_path(stem) for stem, _ in course.existing_notebooks()]
+    for path in paths:
+        print(f"{path.name}: {build(path.resolve()):.1f} s", flush=True)
+    return navigation.main([])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
