@@ -1,4 +1,4 @@
-"""Test-wide settings: offline MNIST, a non-interactive Matplotlib backend, quiet TensorFlow."""
+"""Test-wide settings: offline MNIST, quiet TensorFlow."""
 
 import os
 from pathlib import Path
@@ -9,5 +9,4 @@ OFFLINE_MNIST_DIR = ROOT.parent / "shared" / "data"
 # Kernels started by nbval inherit this environment, so notebooks never download MNIST here.
 if "COURSE_DATA_DIR" not in os.environ and OFFLINE_MNIST_DIR.is_dir():
     os.environ["COURSE_DATA_DIR"] = str(OFFLINE_MNIST_DIR)
-os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")

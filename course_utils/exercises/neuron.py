@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_utils.exercises import feedback, unanswered
+from course_utils.exercises import Verdict, feedback, unanswered
 from course_utils.perceptron import GATE_INPUTS, GATE_TARGETS, step
 
 
-def check_nand_neuron(weights, bias) -> bool:
+def check_nand_neuron(weights, bias) -> Verdict:
     """Exercise 1: weights and bias with which step(w·x + b) computes NAND on all four inputs."""
     if unanswered(weights, bias):
-        return False
+        return Verdict(False)
     weights = np.asarray(weights, dtype=float)
     if weights.shape != (2,):
         return feedback(False, "", f"`weights` needs exactly two numbers, one per input; got shape {weights.shape}.")
@@ -25,10 +25,10 @@ def check_nand_neuron(weights, bias) -> bool:
     )
 
 
-def check_weighted_sum_prediction(weighted_sum, output) -> bool:
+def check_weighted_sum_prediction(weighted_sum, output) -> Verdict:
     """Exercise 2: the weighted sum and output of the neuron w=(0.5, -1.0), b=0.2 on x=(2.0, 1.0)."""
     if unanswered(weighted_sum, output):
-        return False
+        return Verdict(False)
     expected_sum = 0.5 * 2.0 + (-1.0) * 1.0 + 0.2
     if not np.isclose(float(weighted_sum), expected_sum):
         return feedback(False, "", "Recompute the weighted sum: multiply each input by its weight, add them, then add the bias.")
