@@ -145,6 +145,16 @@ def load_mnist(path: str | os.PathLike | None = None, *, download: bool = True):
         ) from exc
 
 
+def prepare_images(images, *, flatten: bool = True) -> np.ndarray:
+    """Scale uint8 images to float32 in [0, 1]: flattened to (n, 784) for dense networks,
+    or with a channel axis, (n, 28, 28, 1), for convolutional ones."""
+    images = np.asarray(images)
+    if images.ndim != 3:
+        raise ValueError(f"expected images shaped (n, height, width), got {images.shape}")
+    scaled = images.astype("float32") / 255.0
+    return scaled.reshape(len(images), -1) if flatten else scaled[..., np.newaxis]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m course_utils.data", description="Manage the course's MNIST copy.")
     commands = parser.add_subparsers(dest="command", required=True)

@@ -32,3 +32,60 @@ def plot_decision_boundary(predict, X, y, ax=None, title: str = "", resolution: 
     ax.set_aspect("equal")
     ax.grid(False)
     return ax
+
+
+def plot_history(history, metrics=("loss", "accuracy"), title: str = ""):
+    """Training (and validation, if recorded) curves from a Keras ``History`` or its ``.history`` dict.
+
+    One panel per metric; returns the figure.
+    """
+    import matplotlib.pyplot as plt
+
+    curves = getattr(history, "history", history)
+    metrics = [m for m in metrics if m in curves]
+    if not metrics:
+        raise ValueError(f"none of the metrics were recorded; the history has {sorted(curves)}")
+    fig, axes = plt.subplots(1, len(metrics), figsize=(4.2 * len(metrics), 3.2), squeeze=False)
+    for ax, metric in zip(axes[0], metrics):
+        epochs = np.arange(1, len(curves[metric]) + 1)
+        ax.plot(epochs, curves[metric], marker="o", label="training")
+        if f"val_{metric}" in curves:
+            ax.plot(epochs, curves[f"val_{metric}"], marker="s", label="validation")
+            ax.legend()
+        ax.set_xlabel("epoch")
+        ax.set_ylabel(metric)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+def show_images(images, titles=None, columns: int = 6, size: float = 1.5, title: str = "", title_colors=None):
+    """A grid of 28x28 (or any 2-D) images with optional per-image titles; returns the figure.
+
+    Accepts flattened images of a square size (e.g. 784 values) too.
+    """
+    import matplotlib.pyplot as plt
+
+    images = np.asarray(images)
+    if images.ndim == 2:
+        side = int(round(np.sqrt(images.shape[1])))
+        if side * side != images.shape[1]:
+            raise ValueError(f"cannot reshape images of {images.shape[1]} values into squares")
+        images = images.reshape(-1, side, side)
+    if images.ndim != 3:
+        raise ValueError(f"expected images shaped (n, height, width) or (n, pixels), got {images.shape}")
+    rows = int(np.ceil(len(images) / columns))
+    fig, axes = plt.subplots(rows, columns, figsize=(size * columns, size * rows + (0.4 if title else 0)), squeeze=False)
+    for i, ax in enumerate(axes.ravel()):
+        ax.axis("off")
+        if i >= len(images):
+            continue
+        ax.imshow(images[i], cmap="gray_r")
+        if titles is not None:
+            color = title_colors[i] if title_colors is not None else "black"
+            ax.set_title(str(titles[i]), fontsize=9, color=color)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig

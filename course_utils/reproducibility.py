@@ -38,18 +38,29 @@ def setup(seed: int = 0, *, tensorflow: bool = True) -> None:
     """
     if not isinstance(seed, (int, np.integer)) or isinstance(seed, bool) or seed < 0:
         raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
-    seed = int(seed)
     quiet_tensorflow_logs()
+    seed_everything(seed, tensorflow=tensorflow)
+    if tensorflow:
+        import tensorflow as tf
+
+        tf.config.experimental.enable_op_determinism()
+    set_plot_style()
+
+
+def seed_everything(seed: int, *, tensorflow: bool = True) -> None:
+    """Reset Python's, NumPy's and (optionally) TensorFlow/Keras' random generators to ``seed``.
+
+    ``setup`` calls this once; call it again before each run of an experiment
+    that compares seeds, so each run starts from the same state whatever ran before.
+    """
+    seed = int(seed)
     os.environ["PYTHONHASHSEED"] = str(seed)
     random.seed(seed)
     np.random.seed(seed)
     if tensorflow:
         import keras
-        import tensorflow as tf
 
         keras.utils.set_random_seed(seed)
-        tf.config.experimental.enable_op_determinism()
-    set_plot_style()
 
 
 def set_plot_style() -> None:
