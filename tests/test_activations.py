@@ -34,3 +34,86 @@ def test_softmax_rows_are_distributions_even_for_huge_scores():
 def test_unknown_name_is_explained():
     with pytest.raises(ValueError, match="unknown activation 'swishy'"):
         act.get("swishy")
+
+
+def test_sigmoid_range_and_saturation_in_float64():
+    z = np.linspace(-10, 10, 2001)
+    assert np.all((act.sigmoid(z) > 0) & (act.sigmoid(z) < 1))
+    assert act.sigmoid(40.0) == 1.0  # mathematically < 1, but float64 rounds it up
+    d = act.sigmoid_derivative(z)
+    assert d.max() == 0.25 and d[z == 0] == 0.25
+
+
+def test_leaky_relu_slopes_and_constants():
+    assert act.SEED_NEGATIVE_SLOPE == 0.1 and act.KERAS_LAYER_NEGATIVE_SLOPE == 0.3
+    assert act.KERAS_FUNCTION_NEGATIVE_SLOPE == 0.2
+    assert np.allclose(act.leaky_relu_derivative([-1.0, 2.0], negative_slope=0.3), [0.3, 1.0])
+    assert np.allclose(act.leaky_relu([-2.0, 2.0], negative_slope=0), act.relu([-2.0, 2.0]))
+
+
+@pytest.mark.parametrize("slope", [-0.1, float("nan"), "0.1", None, True])
+def test_bad_negative_slope_is_explained(slope):
+    with pytest.raises(ValueError, match="negative_slope"):
+        act.leaky_relu(1.0, negative_slope=slope)
+
+
+def test_non_numeric_input_is_explained():
+    with pytest.raises(ValueError, match="z must be a number or an array of numbers"):
+        act.relu("abc")
+
+
+def test_softmax_validates_its_input():
+    with pytest.raises(ValueError, match="single number"):
+        act.softmax(3.0)
+    with pytest.raises(ValueError, match="axis 2 is out of range"):
+        act.softmax([[1.0, 2.0]], axis=2)
+
+
+def test_every_derivative_is_registered_and_unknown_names_are_explained():
+    assert set(act.DERIVATIVES) == set(act.BY_NAME) - {"softmax"}
+    assert np.allclose(act.get_derivative("linear")([1.0, -3.0]), 1.0)
+    with pytest.raises(ValueError, match="no derivative for 'softmax'"):
+        act.get_derivative("softmax")
+
+
+def test_collapse_linear_layers_equals_the_stack():
+    rng = np.random.default_rng(0)
+    layers = [(rng.normal(size=(3, 5)), rng.normal(size=5)), (rng.normal(size=(5, 4)), rng.normal(size=4)),
+              (rng.normal(size=(4, 2)), rng.normal(size=2))]
+    x = rng.normal(size=(10, 3))
+    out = x
+    for w, b in layers:
+        out = out @ w + b
+    w, b = act.collapse_linear_layers(layers)
+    assert w.shape == (3, 2) and b.shape == (2,)
+    assert np.allclose(x @ w + b, out)
+
+
+def test_collapse_linear_layers_explains_bad_layers():
+    with pytest.raises(ValueError, match="at least one"):
+        act.collapse_linear_layers([])
+    with pytest.raises(ValueError, match="expects 4 inputs but the layer before outputs 5"):
+        act.collapse_linear_layers([(np.ones((3, 5)), np.ones(5)), (np.ones((4, 2)), np.ones(2))])
+    with pytest.raises(ValueError, match=r"b shape \(outputs,\)"):
+        act.collapse_linear_layers([(np.ones((3, 5)), np.ones(3))])
+    with pytest.raises(ValueError, match="must be a \\(W, b\\) pair"):
+        act.collapse_linear_layers([np.ones((3, 5))])
+
+
+def test_dead_units():
+    z = np.array([[1.0, -1.0, 0.0], [-2.0, -0.5, -1.0]])
+    assert act.dead_units(z).tolist() == [False, True, True]
+    with pytest.raises(ValueError, match=r"shape \(samples, units\)"):
+        act.dead_units(np.ones(3))
+
+
+def test_activation_plot_draws_one_panel_per_function():
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    from course_utils.function_plots import plot_activations
+
+    fig = plot_activations()
+    assert len([ax for ax in fig.axes if ax.lines]) == 4
+    with pytest.raises(ValueError, match="softmax"):
+        plot_activations(["softmax"])
+    matplotlib.pyplot.close("all")
