@@ -1,0 +1,411 @@
+"""Execute course notebooks in batch with papermill, never touching the source notebooks.
+
+    python -m course_utils.run                              # every notebook, in course order
+    python -m course_utils.run 10_mnist -p EPOCHS 5         # one notebook, one parameter
+    python -m course_utils.run 02 10 -p SEED 3 --output-dir /tmp/runs
+    python -m course_utils.run --quick                      # smoke run with smaller parameters
+
+Notebooks are named by file stem (``10_mnist``), number (``10``), file name or path.
+Each executed copy is written to ``--output-dir`` (default ``build/run``), run with the
+notebook's folder as working directory and the caller's environment (so ``COURSE_DATA_DIR``
+reaches the kernel exactly when you have set it).
+
+Before anything runs, every ``-p NAME VALUE`` is checked against the notebooks' ``parameters``
+cells (read with ``ast``, never executed): the name must be declared there, and the value is
+converted to the type of the declared default (``-p EPOCHS abc`` is refused when the notebook
+says ``EPOCHS = 3``). With several notebooks, a parameter goes to those that declare it and must
+be declared by at least one of them.
+
+``--quick`` lowers parameters for a smoke run. A notebook states its own quick values with a
+``# quick: VALUE`` comment on the line of a parameter (``EPOCHS = 3  # quick: 1``); where it states
+none, a parameter named ``EPOCHS`` gets ``1``. Values given with ``-p`` win over quick values.
+
+Exit status: 0 when every notebook ran to the end, 1 when one failed (the message names the
+notebook, the cell and the failing line), 2 for bad input (one line, nothing runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import os
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from course_utils import course
+
+#: Quick values for notebooks whose parameters cell gives none (``# quick: VALUE`` wins).
+QUICK_DEFAULTS = {"EPOCHS": 1}
+DEFAULT_OUTPUT_DIR = course.ROOT / "build" / "run"
+KERNEL_NAME = "python3"
+CELL_TIMEOUT = 1800  # seconds per cell: far above any budget, only stops a hung kernel
+_QUICK_COMMENT = re.compile(r"#\s*quick:\s*(?P<value>.+?)\s*$")
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+class RunError(Exception):
+    """Bad input: reported as one line, and nothing runs."""
+
+
+# ---------------------------------------------------------------------------------------------
+# The parameters cell
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One name assigned in a notebook's ``parameters`` cell."""
+
+    name: str
+    default: object = None  # the literal value, or None when it is not a literal
+    literal: bool = True  # False: ``X = some_call()``, the type is unknown
+    quick: object = None  # value of a ``# quick: VALUE`` comment
+    has_quick: bool = False
+
+    @property
+    def type_name(self) -> str:
+        return type(self.default).__name__ if self.literal else "any"
+
+
+def parameters_cell(nb):
+    """The code cell tagged ``parameters``, or None."""
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", []):
+            return cell
+    return None
+
+
+def parse_parameters(source: str, where: str = "the parameters cell") -> dict[str, Parameter]:
+    """Every ``NAME = value`` (or ``NAME: type = value``) at the top level of ``source``."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as error:
+        raise RunError(f"{where} is not valid Python (line {error.lineno}: {error.msg})") from None
+    lines = source.splitlines()
+    declared: dict[str, Parameter] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            targets, value = [node.target], node.value
+        else:
+            continue
+        try:
+            default, literal = ast.literal_eval(value), True
+        except ValueError:
+            default, literal = None, False
+        quick, has_quick = None, False
+        match = _QUICK_COMMENT.search(lines[node.end_lineno - 1])
+        if match:
+            quick = _literal_or_text(match.group("value"))
+            has_quick = True
+        for target in targets:
+            if isinstance(target, ast.Name):
+                declared[target.id] = Parameter(target.id, default, literal, quick, has_quick)
+    return declared
+
+
+def _literal_or_text(text: str):
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return text
+
+
+_TRUE, _FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
+
+
+def convert(parameter: Parameter, value, where: str):
+    """``value`` (usually a command-line string) as the type of ``parameter``'s default."""
+    default, expected = parameter.default, parameter.type_name
+    bad = RunError(f"{where}: {parameter.name} expects {_article(expected)} {expected} "
+                   f"(declared {parameter.name} = {default!r}), got {value!r}")
+    if not parameter.literal or default is None:
+        return _literal_or_text(value) if isinstance(value, str) else value
+    if not isinstance(value, str):  # a quick value, already a Python literal
+        if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if type(value) is not type(default):
+            raise bad
+        return value
+    text = value.strip()
+    if isinstance(default, bool):
+        if text.lower() in _TRUE:
+            return True
+        if text.lower() in _FALSE:
+            return False
+        raise bad
+    if isinstance(default, int):
+        try:
+            return int(text)
+        except ValueError:
+            raise bad from None
+    if isinstance(default, float):
+        try:
+            return float(text)
+        except ValueError:
+            raise bad from None
+    if isinstance(default, str):
+        return value
+    parsed = _literal_or_text(text)
+    if isinstance(default, (list, tuple)) and isinstance(parsed, (list, tuple)):
+        return type(default)(parsed)
+    if type(parsed) is not type(default):
+        raise bad
+    return parsed
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
+# ---------------------------------------------------------------------------------------------
+# Planning: which notebooks, with which parameters (all checked before anything runs)
+
+
+@dataclass
+class Job:
+    path: Path
+    declared: dict[str, Parameter]
+    parameters: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+
+def resolve_notebook(name: str) -> Path:
+    """A course notebook by stem, number or file name, or any ``.ipynb`` path."""
+    known = [stem for stem, _ in course.existing_notebooks()]
+    key = name.removesuffix(".ipynb")
+    for stem in known:
+        if key == stem or key == stem.split("_", 1)[0] or (key.isdigit() and int(key) == int(stem[:2])):
+            return course.notebook_path(stem)
+    path = Path(name)
+    if path.suffix == ".ipynb" and path.is_file():
+        return path.resolve()
+    choices = ", ".join(known) or "none exist yet"
+    raise RunError(f"unknown notebook {name!r}: give a path to an .ipynb file or one of: {choices}")
+
+
+def read_declared(path: Path) -> dict[str, Parameter]:
+    import nbformat
+
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except Exception as error:  # noqa: BLE001 - any unreadable file is bad input
+        raise RunError(f"cannot read {path}: {type(error).__name__}: {str(error).splitlines()[0]}") from None
+    cell = parameters_cell(nb)
+    return {} if cell is None else parse_parameters(cell.source, f"the parameters cell of {path.stem}")
+
+
+def plan(names, parameters, quick: bool = False) -> list[Job]:
+    """Check every notebook name and parameter; return what to run, in order."""
+    paths = [resolve_notebook(n) for n in names] if names else [
+        course.notebook_path(stem) for stem, _ in course.existing_notebooks()]
+    if not paths:
+        raise RunError(f"no notebooks found in {course.NOTEBOOK_DIR}")
+    unique = list(dict.fromkeys(paths))
+    jobs = [Job(path, read_declared(path)) for path in unique]
+    for job in jobs:
+        if quick:
+            for parameter in job.declared.values():
+                if parameter.has_quick:
+                    job.parameters[parameter.name] = convert(
+                        parameter, parameter.quick, f"{job.name} (# quick: comment)")
+                elif parameter.name in QUICK_DEFAULTS:
+                    job.parameters[parameter.name] = convert(
+                        parameter, QUICK_DEFAULTS[parameter.name], f"{job.name} (--quick)")
+    for name, value in parameters:
+        takers = [job for job in jobs if name in job.declared]
+        if not takers:
+            declared = sorted({p for job in jobs for p in job.declared})
+            where = (f"{jobs[0].name} declares no parameter" if len(jobs) == 1
+                     else "none of the selected notebooks declares parameter")
+            listing = ", ".join(declared) if declared else "nothing (no parameters cell)"
+            raise RunError(f"{where} {name!r}; declared: {listing}")
+        for job in takers:
+            job.parameters[name] = convert(job.declared[name], value, job.name)
+    return jobs
+
+
+# ---------------------------------------------------------------------------------------------
+# Running
+
+
+@dataclass
+class Result:
+    name: str
+    seconds: float
+    status: str  # "passed" or "failed"
+    message: str = ""  # where and why it failed
+    output: Path | None = None
+
+
+def _failure(output_path: Path, error) -> str:
+    """``cell 14 (In [9]): AssertionError: ... at `assert acc > 0.9```, from papermill's error."""
+    import nbformat
+
+    cell_number = None
+    try:
+        nb = nbformat.read(output_path, as_version=4)
+        cells = [c for c in nb.cells if not {"injected-parameters", "papermill-error-cell-tag"}
+                 & set(c.metadata.get("tags", []))]
+        for number, cell in enumerate(cells, start=1):
+            if cell.cell_type == "code" and (
+                any(o.output_type == "error" for o in cell.get("outputs", []))
+                or cell.metadata.get("papermill", {}).get("exception") is True
+            ):
+                cell_number = number
+                break
+    except Exception:  # noqa: BLE001 - the message is still useful without the cell number
+        pass
+    line = failing_line(getattr(error, "traceback", []) or [], getattr(error, "source", ""))
+    where = f"cell {cell_number}" if cell_number else "a cell"
+    count = getattr(error, "exec_count", None)
+    if count:
+        where += f" (In [{count}])"
+    ename, evalue = getattr(error, "ename", type(error).__name__), getattr(error, "evalue", str(error))
+    evalue = " ".join(str(evalue).split())[:200]
+    what = f"{ename}: {evalue}" if evalue else ename
+    return f"{where}: {what}" + (f" at `{line}`" if line else "")
+
+
+def failing_line(traceback: list[str], source: str = "") -> str:
+    """The line of the cell that raised: the first ``---->`` of IPython's traceback."""
+    for block in traceback:
+        for text in _ANSI.sub("", block).splitlines():
+            match = re.match(r"^-*>\s*\d+\s(.*)$", text.strip())
+            if match:
+                return match.group(1).strip()
+    lines = [line for line in source.splitlines() if line.strip()]
+    return lines[0].strip() if len(lines) == 1 else ""
+
+
+def kernel_manager():
+    """A kernel manager that encrypts the kernel's sockets when the kernel supports it.
+
+    Without keys, ipykernel >= 7 warns on stderr that it runs over TCP without encryption;
+    provisioning CurveZMQ keys removes the cause of that line instead of hiding it.
+    """
+    import zmq
+    from jupyter_client.manager import KernelManager
+
+    km = KernelManager(kernel_name=KERNEL_NAME)
+    if zmq.has("curve") and "transport_encryption" in km.trait_names():
+        km.transport_encryption = "auto"
+    return km
+
+
+def execute(job: Job, output_dir: Path) -> Result:
+    """Run one notebook with papermill into ``output_dir``; never raises for a notebook's own error."""
+    import logging
+
+    import papermill
+
+    logging.getLogger("papermill").setLevel(logging.ERROR)  # we report failures ourselves
+    output = output_dir.resolve() / job.path.name
+    km = kernel_manager()  # ours, so we shut it down: nbclient only stops kernels it started
+    started = time.perf_counter()
+    status, message = "passed", ""
+    try:
+        papermill.execute_notebook(
+            str(job.path), str(output), parameters=job.parameters, kernel_name=KERNEL_NAME,
+            cwd=str(job.path.parent), progress_bar=False, log_output=False,
+            execution_timeout=CELL_TIMEOUT, km=km,
+        )
+    except papermill.PapermillExecutionError as error:
+        status, message = "failed", _failure(output, error)
+    except Exception as error:  # noqa: BLE001 - kernel died, timeout, ...: report, go on
+        status, message = "failed", f"{type(error).__name__}: " + (" ".join(str(error).split())[:300] or "no message")
+    finally:
+        seconds = time.perf_counter() - started
+        if km.has_kernel:
+            km.shutdown_kernel(now=False)
+    return Result(job.name, seconds, status, message, output)
+
+
+def summary_table(results: list[Result]) -> str:
+    rows = [(r.name, f"{r.seconds:.1f}", r.status) for r in results]
+    rows.append(("total", f"{sum(r.seconds for r in results):.1f}",
+                 f"{sum(r.status == 'passed' for r in results)}/{len(results)} passed"))
+    headers = ("notebook", "seconds", "status")
+    widths = [max(len(str(row[i])) for row in [headers, *rows]) for i in range(3)]
+    def fmt(row):
+        return f"{row[0]:<{widths[0]}}  {row[1]:>{widths[1]}}  {row[2]}"
+    return "\n".join([fmt(headers), "  ".join("-" * w for w in widths), *map(fmt, rows)])
+
+
+def run(jobs: list[Job], output_dir: Path, progress: bool = True) -> list[Result]:
+    from tqdm import tqdm
+
+    output_dir.mkdir(parents=True, exist_ok=True)
+    results = []
+    bar = tqdm(jobs, desc="notebooks", unit="nb", disable=not progress, file=sys.stderr,
+               bar_format="{desc}: {n_fmt}/{total_fmt} |{bar}| {elapsed}<{remaining} {postfix}")
+    for job in bar:
+        bar.set_postfix_str(job.name)
+        result = execute(job, output_dir)
+        shown = ", ".join(f"{k}={v!r}" for k, v in job.parameters.items())
+        bar.write(f"{result.status:>6}  {job.name}  {result.seconds:.1f} s" + (f"  [{shown}]" if shown else ""),
+                  file=sys.stderr)
+        results.append(result)
+    bar.close()
+    return results
+
+
+# ---------------------------------------------------------------------------------------------
+# Command line
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, no usage block
+        raise RunError(f"{message} (see --help)")
+
+
+def parse_args(argv=None):
+    parser = _Parser(prog="python -m course_utils.run", description=__doc__.split("\n\n")[0],
+                     epilog="Exit status: 0 all passed, 1 a notebook failed, 2 bad input.")
+    parser.add_argument("notebooks", nargs="*", metavar="NOTEBOOK",
+                        help="stem (10_mnist), number (10), file name or path; default: all, in course order")
+    parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
+                        help="set a parameter declared in the notebooks' parameters cell (repeatable)")
+    parser.add_argument("--output-dir", type=Path, default=DEFAULT_OUTPUT_DIR, metavar="DIR",
+                        help=f"where the executed copies go (default: {DEFAULT_OUTPUT_DIR})")
+    parser.add_argument("--quick", action="store_true",
+                        help="smaller parameters for a smoke run: '# quick: VALUE' comments, else EPOCHS=1")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    try:
+        args = parse_args(argv)
+        jobs = plan(args.notebooks, args.parameter, quick=args.quick)
+        output_dir = args.output_dir.resolve()
+        sources = {job.path.parent.resolve() for job in jobs}
+        if output_dir in sources:
+            raise RunError(f"--output-dir {args.output_dir} holds the source notebooks; choose another folder")
+    except RunError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    try:
+        results = run(jobs, output_dir, progress=not args.no_progress)
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    print(summary_table(results))
+    print(f"executed copies in {output_dir}")
+    failed = [r for r in results if r.status != "passed"]
+    for result in failed:
+        hint = ""
+        if args.quick and "AssertionError" in result.message:
+            hint = " (--quick lowered its parameters; give it a '# quick: VALUE' comment that keeps this claim)"
+        print(f"FAILED {result.name}: {result.message}{hint}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

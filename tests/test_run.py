@@ -1,0 +1,222 @@
+"""The batch runner: names and types checked before running, real runs, failures named by cell."""
+
+import os
+import subprocess
+import sys
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from course_utils import course, run
+
+PARAMETERS = """\
+SEED = 0
+EPOCHS = 3
+RATE = 0.5
+NAME = "mlp"
+VERBOSE = False
+SIZES: list = [128, 64]
+SAMPLES = 1000  # quick: 100
+DERIVED = SAMPLES * 2
+"""
+
+
+def make_notebook(path, parameters, *cells):
+    nb = new_notebook()
+    tagged = new_code_cell(parameters)
+    tagged.metadata["tags"] = ["parameters"]
+    nb.cells = [new_markdown_cell("# A tiny notebook"), tagged, *[new_code_cell(c) for c in cells]]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, path)
+    return path
+
+
+def runner(*args, env=None):
+    """``python -m course_utils.run ARGS`` as a user types it."""
+    return subprocess.run([sys.executable, "-m", "course_utils.run", "--no-progress", *map(str, args)],
+                          capture_output=True, text=True, env=env, timeout=600)
+
+
+def outputs_text(path):
+    nb = nbformat.read(path, as_version=4)
+    return "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+
+
+# --- the parameters cell -------------------------------------------------------------------------
+
+
+def test_parameters_cell_is_parsed_without_running_it():
+    declared = run.parse_parameters(PARAMETERS)
+    assert list(declared) == ["SEED", "EPOCHS", "RATE", "NAME", "VERBOSE", "SIZES", "SAMPLES", "DERIVED"]
+    assert declared["EPOCHS"].default == 3 and declared["EPOCHS"].type_name == "int"
+    assert declared["SIZES"].default == [128, 64]
+    assert declared["SAMPLES"].has_quick and declared["SAMPLES"].quick == 100
+    assert not declared["DERIVED"].literal and declared["DERIVED"].type_name == "any"
+
+
+def test_a_broken_parameters_cell_is_one_clear_error():
+    with pytest.raises(run.RunError, match=r"not valid Python \(line 1"):
+        run.parse_parameters("SEED = = 0", "the parameters cell of x")
+
+
+@pytest.mark.parametrize("declared, text, expected", [
+    ("EPOCHS = 3", "5", 5),
+    ("RATE = 0.5", "1", 1.0),
+    ("RATE = 0.5", "1e-3", 0.001),
+    ("NAME = 'mlp'", "cnn", "cnn"),
+    ("NAME = 'mlp'", "3", "3"),
+    ("VERBOSE = False", "true", True),
+    ("VERBOSE = True", "0", False),
+    ("SIZES = [128, 64]", "[32]", [32]),
+    ("SHAPE = (28, 28)", "[14, 14]", (14, 14)),
+    ("DERIVED = f(1)", "7", 7),
+    ("NOTHING = None", "abc", "abc"),
+])
+def test_values_take_the_type_of_the_declared_default(declared, text, expected):
+    parameter = next(iter(run.parse_parameters(declared).values()))
+    value = run.convert(parameter, text, "nb")
+    assert value == expected and type(value) is type(expected)
+
+
+@pytest.mark.parametrize("declared, text", [
+    ("EPOCHS = 3", "abc"), ("EPOCHS = 3", "2.5"), ("RATE = 0.5", "fast"),
+    ("VERBOSE = False", "maybe"), ("SIZES = [128]", "128"),
+])
+def test_a_value_of_the_wrong_type_is_refused(declared, text):
+    parameter = next(iter(run.parse_parameters(declared).values()))
+    with pytest.raises(run.RunError) as error:
+        run.convert(parameter, text, "10_mnist")
+    message = str(error.value)
+    assert "\n" not in message and message.startswith("10_mnist: ") and parameter.name in message
+    assert repr(text) in message and f"= {parameter.default!r}" in message
+
+
+# --- choosing notebooks and parameters -----------------------------------------------------------
+
+
+def test_course_notebooks_are_found_by_stem_number_file_name_or_path():
+    path = course.notebook_path("02_neuron")
+    for name in ("02_neuron", "02", "2", "02_neuron.ipynb", str(path), "notebooks/02_neuron.ipynb"):
+        if name.startswith("notebooks/") and not (course.ROOT / name).exists():
+            continue
+        cwd = os.getcwd()
+        try:
+            os.chdir(course.ROOT)
+            assert run.resolve_notebook(name) == path, name
+        finally:
+            os.chdir(cwd)
+
+
+def test_an_unknown_notebook_is_one_line_listing_the_choices():
+    with pytest.raises(run.RunError) as error:
+        run.resolve_notebook("99_nope")
+    assert "'99_nope'" in str(error.value) and "02_neuron" in str(error.value) and "\n" not in str(error.value)
+
+
+def test_default_selection_is_every_existing_notebook_in_course_order():
+    jobs = run.plan([], [])
+    assert [job.name for job in jobs] == [stem for stem, _ in course.existing_notebooks()]
+
+
+def test_an_undeclared_parameter_is_refused_listing_the_declared_ones(tmp_path):
+    path = make_notebook(tmp_path / "tiny.ipynb", PARAMETERS)
+    with pytest.raises(run.RunError) as error:
+        run.plan([str(path)], [("EPOCH", "1")])
+    assert str(error.value) == ("tiny declares no parameter 'EPOCH'; declared: "
+                                "DERIVED, EPOCHS, NAME, RATE, SAMPLES, SEED, SIZES, VERBOSE")
+
+
+def test_with_several_notebooks_a_parameter_goes_to_those_declaring_it(tmp_path):
+    first = make_notebook(tmp_path / "first.ipynb", "SEED = 0\nEPOCHS = 3")
+    second = make_notebook(tmp_path / "second.ipynb", "SEED = 0")
+    jobs = run.plan([str(first), str(second)], [("EPOCHS", "2"), ("SEED", "4")])
+    assert [job.parameters for job in jobs] == [{"EPOCHS": 2, "SEED": 4}, {"SEED": 4}]
+    with pytest.raises(run.RunError, match="none of the selected notebooks declares parameter 'LR'"):
+        run.plan([str(first), str(second)], [("LR", "0.1")])
+
+
+def test_quick_uses_the_notebooks_own_values_then_epochs_1_and_p_wins(tmp_path):
+    path = make_notebook(tmp_path / "tiny.ipynb", PARAMETERS)
+    assert run.plan([str(path)], [], quick=True)[0].parameters == {"EPOCHS": 1, "SAMPLES": 100}
+    own = make_notebook(tmp_path / "own.ipynb", "EPOCHS = 10  # quick: 2")
+    assert run.plan([str(own)], [], quick=True)[0].parameters == {"EPOCHS": 2}
+    assert run.plan([str(path)], [("EPOCHS", "2")], quick=True)[0].parameters == {"EPOCHS": 2, "SAMPLES": 100}
+    assert run.plan([str(path)], [], quick=False)[0].parameters == {}
+
+
+def test_a_quick_value_of_the_wrong_type_is_refused(tmp_path):
+    path = make_notebook(tmp_path / "tiny.ipynb", "EPOCHS = 3  # quick: fast")
+    with pytest.raises(run.RunError, match=r"tiny \(# quick: comment\): EPOCHS expects an int"):
+        run.plan([str(path)], [], quick=True)
+
+
+# --- the command line: bad input is one line on stderr, exit 2, nothing runs -----------------------
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["no_such_notebook"], "error: unknown notebook 'no_such_notebook'"),
+    (["TINY", "-p", "EPOCH", "1"], "error: tiny declares no parameter 'EPOCH'; declared: EPOCHS, SEED"),
+    (["TINY", "-p", "EPOCHS", "abc"], "error: tiny: EPOCHS expects an int (declared EPOCHS = 3), got 'abc'"),
+    (["TINY", "-p", "EPOCHS"], "error: argument -p/--parameter: expected 2 arguments"),
+    (["TINY", "--output-dir", "TMP"], "holds the source notebooks"),
+])
+def test_bad_input_is_one_line_without_traceback(tmp_path, args, expected):
+    path = make_notebook(tmp_path / "tiny.ipynb", "SEED = 0\nEPOCHS = 3", "print('ran')")
+    args = [str(path) if a == "TINY" else str(tmp_path) if a == "TMP" else a for a in args]
+    result = runner(*args)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: "), result.stderr
+    assert expected in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert not (tmp_path / "out").exists()
+
+
+# --- real runs -------------------------------------------------------------------------------------
+
+
+def test_a_real_run_injects_parameters_in_the_notebook_folder_and_leaves_the_source_alone(tmp_path):
+    folder = tmp_path / "course"
+    folder.mkdir()
+    path = make_notebook(
+        folder / "tiny.ipynb", "EPOCHS = 3\nRATE = 0.5",
+        "import os\nprint('cwd', os.getcwd())\nprint('data', os.environ.get('COURSE_DATA_DIR'))",
+        "print('epochs', EPOCHS, type(EPOCHS).__name__, 'rate', RATE)",
+    )
+    before = path.read_bytes()
+    env = {k: v for k, v in os.environ.items() if k != "COURSE_DATA_DIR"}
+    result = runner(path, "-p", "EPOCHS", "7", "--output-dir", tmp_path / "out", env=env)
+    assert result.returncode == 0, result.stderr
+    assert path.read_bytes() == before
+    text = outputs_text(tmp_path / "out" / "tiny.ipynb")
+    assert f"cwd {folder}" in text
+    assert "data None" in text  # the runner invents no data folder
+    assert "epochs 7 int rate 0.5" in text
+    table = result.stdout.splitlines()
+    assert table[0].split() == ["notebook", "seconds", "status"]
+    assert table[2].split()[0] == "tiny" and table[2].split()[2] == "passed"
+    assert "Traceback" not in result.stderr and "WARNING" not in result.stderr
+
+
+def test_a_failing_notebook_exits_1_naming_the_notebook_and_the_cell(tmp_path):
+    good = make_notebook(tmp_path / "good.ipynb", "SEED = 0", "print('fine')")
+    bad = make_notebook(tmp_path / "bad.ipynb", "SEED = 0", "x = 1", "y = 2\nassert x == y, 'x is not y'\nprint('never')")
+    env = {**os.environ, "COURSE_DATA_DIR": str(tmp_path)}
+    result = runner(good, bad, "-p", "SEED", "1", "--output-dir", tmp_path / "out", env=env)
+    assert result.returncode == 1
+    # The markdown title is cell 1, parameters cell 2: the assert is in cell 4, the third code cell.
+    assert "FAILED bad: cell 4 (In [4]): AssertionError: x is not y at `assert x == y, 'x is not y'`" in result.stderr
+    rows = {line.split()[0]: line.split()[-1] for line in result.stdout.splitlines()[2:4]}
+    assert rows == {"good": "passed", "bad": "failed"}
+    assert "never" not in outputs_text(tmp_path / "out" / "bad.ipynb")
+
+
+def test_failing_line_is_taken_from_the_cells_frame():
+    traceback = [
+        "\x1b[31m---------\x1b[39m",
+        "\x1b[31mValueError\x1b[39m  Traceback (most recent call last)",
+        "Cell \x1b[32mIn[3]\x1b[39m, line 2\n      1 x = 1\n\x1b[32m----> 2\x1b[39m model.fit(x, epochs=EPOCHS)\n",
+        "File lib.py:10, in fit()\n---> 10     raise ValueError('deep')\n",
+    ]
+    assert run.failing_line(traceback) == "model.fit(x, epochs=EPOCHS)"
+    assert run.failing_line([], "assert ok") == "assert ok"
