@@ -1,0 +1,202 @@
+"""02_neuron really runs in JupyterLab in a real browser (headless Chromium driven by Playwright).
+
+The test proves the cells ran in this browser session, not that the stored outputs exist:
+it opens a copy of the notebook with every output and execution count cleared, runs all cells
+from JupyterLab's Run menu, waits for the kernel to go idle, and then checks that fresh outputs
+(counts 1..n, known texts, no error or stderr output) are shown in the page and saved to disk.
+A screenshot goes to ``artifacts/browser/`` (git-ignored) for a human to look at.
+
+Needs Debian's ``chromium`` (``apt-get install -y chromium``, or ``bash tools/install_browser.sh``
+as root); without it the test is skipped. Playwright's own browser download is never used.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from course_utils import course
+
+NOTEBOOK = "02_neuron"
+EXPECTED_TEXTS = ["z = 0.1, output = 1", "best any single line can do on XOR: 3/4"]
+ARTIFACTS = course.ROOT / "artifacts" / "browser"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run", "--disable-sync"]
+# Isolated JupyterLab settings: no news feed / update check (they would go online), and every
+# cell attached to the page so its output can be read.
+LAB_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
+        {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+}
+SERVER_START_TIMEOUT = 90
+RUN_TIMEOUT = 300
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def chromium() -> str:
+    """Debian's Chromium, or a skip saying how to install it (checked before the server starts)."""
+    path = shutil.which("chromium")
+    if path is None:
+        pytest.skip("Chromium is not installed: run `sudo apt-get install -y chromium` "
+                    "(Debian/Ubuntu) or `sudo bash tools/install_browser.sh`, then re-run this test")
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def cleared_copy(folder: Path) -> tuple[Path, int]:
+    """The notebook copied into ``folder`` with outputs and counts removed; number of code cells."""
+    nb = nbformat.read(course.notebook_path(NOTEBOOK), as_version=4)
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    for cell in code:
+        cell.outputs, cell.execution_count = [], None
+    path = folder / f"{NOTEBOOK}.ipynb"
+    nbformat.write(nb, path)
+    return path, len(code)
+
+
+@pytest.fixture
+def lab(tmp_path):
+    """A JupyterLab server on 127.0.0.1, isolated config, stopped by its PID afterwards."""
+    root = tmp_path / "root"
+    root.mkdir()
+    home = tmp_path / "jupyter"
+    for relative, values in LAB_SETTINGS.items():
+        settings = home / "settings" / relative
+        settings.parent.mkdir(parents=True, exist_ok=True)
+        settings.write_text(json.dumps(values))
+    port, token = free_port(), uuid.uuid4().hex
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"), "JUPYTER_DATA_DIR": str(home / "data"),
+           "JUPYTER_RUNTIME_DIR": str(home / "runtime"), "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
+           "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces")}
+    log = (tmp_path / "jupyterlab.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+         "--port-retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+         "--allow-root", "--ServerApp.open_browser=False"],
+        stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        while True:
+            if server.poll() is not None:
+                pytest.fail(f"JupyterLab exited with {server.returncode}: {(tmp_path / 'jupyterlab.log').read_text()[-2000:]}")
+            try:
+                with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"JupyterLab did not answer on {base} within {SERVER_START_TIMEOUT} s")
+            time.sleep(0.5)
+        yield {"root": root, "base": base, "token": token}
+    finally:
+        if server.poll() is None:
+            os.kill(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.kill(server.pid, signal.SIGKILL)
+                server.wait(timeout=10)
+        try:  # kernels the server started live in its session; none may outlive the test
+            os.killpg(server.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        log.close()
+
+
+def accept_dialogs(page, seen: list[str]) -> None:
+    """Answer any modal dialog JupyterLab shows (e.g. kernel selection: keep the proposed kernel)."""
+    dialogs = page.locator(".jp-Dialog")
+    while dialogs.count():
+        dialog = dialogs.first
+        title = dialog.locator(".jp-Dialog-header").text_content(timeout=2000) or "(untitled)"
+        seen.append(title.strip())
+        dialog.locator(".jp-Dialog-button.jp-mod-accept").first.click()
+        page.wait_for_timeout(300)
+
+
+def wait_until(page, condition, timeout: float, dialogs: list[str], what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        accept_dialogs(page, dialogs)
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}; dialogs seen: {dialogs}")
+        page.wait_for_timeout(250)
+
+
+def test_02_neuron_runs_in_jupyterlab_in_chromium(chromium, lab):
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements.txt (playwright)")
+    path, n_code = cleared_copy(lab["root"])
+    url = f"{lab['base']}/lab/tree/{path.name}?reset&token={lab['token']}"
+    dialogs: list[str] = []
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(url, wait_until="domcontentloaded", timeout=120_000)
+            panel = page.locator(".jp-NotebookPanel")
+            wait_until(page, lambda: panel.count() == 1 and page.locator(".jp-CodeCell").count() == n_code,
+                       120, dialogs, "the notebook to open")
+            indicator = page.locator(".jp-NotebookPanel .jp-Notebook-ExecutionIndicator")
+            wait_until(page, lambda: indicator.get_attribute("data-status") == "idle",
+                       120, dialogs, "the kernel to start (status idle)")
+            prompts = page.locator(".jp-CodeCell .jp-InputPrompt")
+            assert all(text.strip() in ("[ ]:", "") for text in prompts.all_text_contents()), \
+                "the copy should have no execution counts before running"
+            assert page.locator(".jp-OutputArea-output").count() == 0, "the copy should have no outputs"
+
+            page.locator(".lm-MenuBar-item", has_text="Run").first.click()
+            page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
+
+            expected_prompts = [f"[{i}]:" for i in range(1, n_code + 1)]
+            wait_until(page, lambda: [t.strip() for t in prompts.all_text_contents()] == expected_prompts
+                       and indicator.get_attribute("data-status") == "idle",
+                       RUN_TIMEOUT, dialogs, f"all {n_code} cells to run and the kernel to go idle")
+
+            texts = "\n".join(page.locator(".jp-OutputArea-output").all_text_contents())
+            for expected in EXPECTED_TEXTS:
+                assert expected in texts, f"{expected!r} is not shown in the page"
+            errors = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
+            assert errors.count() == 0, f"error or stderr output: {errors.all_text_contents()[:3]}"
+            assert page.locator(".jp-OutputArea-output img").count() >= 3, "the figures should be drawn"
+
+            page.locator(".jp-OutputArea-output", has_text=EXPECTED_TEXTS[1]).first.scroll_into_view_if_needed()
+            page.screenshot(path=str(ARTIFACTS / f"{NOTEBOOK}.png"))
+
+            page.keyboard.press("Control+s")  # the outputs of this session, written by JupyterLab
+            wait_until(page, lambda: any(c.get("outputs") for c in json.loads(path.read_text())["cells"]
+                                         if c["cell_type"] == "code"),
+                       60, dialogs, "JupyterLab to save the notebook")
+        finally:
+            browser.close()
+
+    saved = nbformat.read(path, as_version=4)
+    code = [cell for cell in saved.cells if cell.cell_type == "code"]
+    assert [cell.execution_count for cell in code] == list(range(1, n_code + 1))
+    assert not [o for c in code for o in c.outputs if o.output_type == "error" or o.get("name") == "stderr"]
+    saved_text = "".join(o.get("text", "") for c in code for o in c.outputs)
+    assert all(expected in saved_text for expected in EXPECTED_TEXTS)
