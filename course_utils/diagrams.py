@@ -76,3 +76,67 @@ def neuron_comparison():
     draw_artificial_neuron(right)
     fig.tight_layout()
     return fig
+
+
+def _shown_neurons(size: int, max_shown: int) -> list:
+    """Indices of the neurons drawn for a layer of ``size``: all, or the first few, a gap (None), the last."""
+    if size <= max_shown:
+        return list(range(size))
+    return list(range(max_shown - 1)) + [None, size - 1]
+
+
+def layered_network(layer_sizes, titles=None, neuron_labels=None, max_shown: int = 6):
+    """A fully connected network drawn layer by layer, left to right; returns the figure.
+
+    ``layer_sizes``: the number of neurons in each layer, input first, e.g. ``[784, 128, 10]``.
+    Layers larger than ``max_shown`` show their first neurons, a "⋮" and their last one,
+    and every layer is labelled with its true size. ``titles`` (one per layer) is written
+    above the size; ``neuron_labels`` (one per layer, each a function of the neuron's
+    index, or None) names the neurons, e.g. ``lambda i: f"x{i + 1}"``.
+    """
+    from matplotlib.patches import Circle
+
+    sizes = list(layer_sizes)
+    if len(sizes) < 2:
+        raise ValueError(f"layer_sizes needs at least two layers (input and output), got {sizes}")
+    if any(not isinstance(s, (int, np.integer)) or isinstance(s, bool) or s < 1 for s in sizes):
+        raise ValueError(f"every layer size must be a positive integer, got {sizes}")
+    if not isinstance(max_shown, (int, np.integer)) or max_shown < 2:
+        raise ValueError(f"max_shown must be an integer of at least 2, got {max_shown!r}")
+    titles = list(titles) if titles is not None else [""] * len(sizes)
+    neuron_labels = list(neuron_labels) if neuron_labels is not None else [None] * len(sizes)
+    for name, values in (("titles", titles), ("neuron_labels", neuron_labels)):
+        if len(values) != len(sizes):
+            raise ValueError(f"{name} needs one entry per layer ({len(sizes)}), got {len(values)}")
+
+    plt = _plt()
+    fig, ax = plt.subplots(figsize=(2.6 * len(sizes) + 1, 4.8))
+    spacing, radius = 0.62, 0.2
+    colors = ["#8ecae6"] + ["#f4a261"] * (len(sizes) - 2) + ["#2a9d8f"]
+    positions = []
+    for column, size in enumerate(sizes):
+        shown = _shown_neurons(size, max_shown)
+        ys = (np.arange(len(shown))[::-1] - (len(shown) - 1) / 2) * spacing
+        positions.append([(column * 2.6, y, index) for y, index in zip(ys, shown)])
+    for left, right in zip(positions, positions[1:]):
+        for x0, y0, i in left:
+            for x1, y1, j in right:
+                if i is not None and j is not None:
+                    ax.plot([x0 + radius, x1 - radius], [y0, y1], color="#adb5bd", lw=0.6, zorder=1)
+    for column, (layer, size) in enumerate(zip(positions, sizes)):
+        for x, y, index in layer:
+            if index is None:
+                ax.text(x, y, "⋮", ha="center", va="center", fontsize=18)
+                continue
+            ax.add_patch(Circle((x, y), radius, color=colors[column], ec="#264653", zorder=3))
+            label = neuron_labels[column]
+            if label is not None:
+                ax.text(x, y, label(index), ha="center", va="center", fontsize=8, zorder=4)
+        top = max(y for _, y, _ in layer)
+        text = f"{titles[column]}\n{size:,} neurons" if titles[column] else f"{size:,} neurons"
+        ax.text(column * 2.6, top + 0.55, text, ha="center", va="bottom", fontsize=10)
+    ax.set_xlim(-0.8, 2.6 * (len(sizes) - 1) + 0.8)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,48 @@
+"""The layered network diagram draws the right number of neurons and checks its arguments."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pytest  # noqa: E402
+from matplotlib.patches import Circle  # noqa: E402
+
+from course_utils.diagrams import _shown_neurons, layered_network, neuron_comparison  # noqa: E402
+
+
+def test_large_layers_are_abbreviated_but_labelled_with_their_true_size():
+    fig = layered_network([784, 128, 10], ["Input", "Hidden", "Output"], [lambda i: f"x{i + 1}", None, str])
+    ax = fig.axes[0]
+    assert sum(isinstance(p, Circle) for p in ax.patches) == 6 + 6 + 6
+    texts = [t.get_text() for t in ax.texts]
+    assert "Input\n784 neurons" in texts and "Hidden\n128 neurons" in texts and "Output\n10 neurons" in texts
+    assert "x784" in texts and "9" in texts and texts.count("⋮") == 3
+    matplotlib.pyplot.close(fig)
+
+
+def test_small_layers_are_drawn_whole():
+    fig = layered_network([2, 3, 1])
+    assert sum(isinstance(p, Circle) for p in fig.axes[0].patches) == 6
+    matplotlib.pyplot.close(fig)
+    assert _shown_neurons(3, 6) == [0, 1, 2]
+    assert _shown_neurons(10, 4) == [0, 1, 2, None, 9]
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"layer_sizes": [784]}, "at least two layers"),
+        ({"layer_sizes": [784, 0, 10]}, "positive integer"),
+        ({"layer_sizes": [3, 2], "titles": ["only one"]}, "one entry per layer"),
+        ({"layer_sizes": [3, 2], "max_shown": 1}, "max_shown"),
+    ],
+)
+def test_bad_arguments_are_rejected(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        layered_network(**kwargs)
+
+
+def test_neuron_comparison_still_draws():
+    fig = neuron_comparison()
+    assert len(fig.axes) == 2
+    matplotlib.pyplot.close(fig)
