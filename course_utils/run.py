@@ -32,6 +32,7 @@ import os
 import re
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -274,12 +275,25 @@ def _failure(output_path: Path, error) -> str:
 
 
 def failing_line(traceback: list[str], source: str = "") -> str:
-    """The line of the cell that raised: the first ``---->`` of IPython's traceback."""
+    """The line of the cell that raised: IPython's ``---->`` arrow in the cell's own frame.
+
+    With chained exceptions the traceback holds several sections; the cell's frame of the
+    last one (``Cell In[n], line k``) is where the notebook failed.
+    """
+    found, in_cell = "", False
     for block in traceback:
         for text in _ANSI.sub("", block).splitlines():
-            match = re.match(r"^-*>\s*\d+\s(.*)$", text.strip())
-            if match:
-                return match.group(1).strip()
+            text = text.strip()
+            if text.startswith(("Cell In[", "Input In [")):
+                in_cell = True
+            elif text.startswith("File "):
+                in_cell = False
+            elif in_cell:
+                match = re.match(r"^-+>\s*\d+\s(.*)$", text)
+                if match:
+                    found, in_cell = match.group(1).strip(), False
+    if found:
+        return found
     lines = [line for line in source.splitlines() if line.strip()]
     return lines[0].strip() if len(lines) == 1 else ""
 
@@ -299,6 +313,31 @@ def kernel_manager():
     return km
 
 
+@contextmanager
+def _process_output_to(path: Path):
+    """Point file descriptors 1 and 2 at ``path`` meanwhile: a kernel started here inherits them.
+
+    The kernel's own process output (C++ library logs, crash messages) then goes to a log file
+    next to the executed copy instead of through the progress bar; the notebook's outputs are
+    unaffected.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = os.dup(1), os.dup(2)
+    try:
+        with open(path, "wb") as log:
+            os.dup2(log.fileno(), 1)
+            os.dup2(log.fileno(), 2)
+            yield
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.dup2(saved[0], 1)
+        os.dup2(saved[1], 2)
+        os.close(saved[0])
+        os.close(saved[1])
+
+
 def execute(job: Job, output_dir: Path) -> Result:
     """Run one notebook with papermill into ``output_dir``; never raises for a notebook's own error."""
     import logging
@@ -308,22 +347,28 @@ def execute(job: Job, output_dir: Path) -> Result:
     logging.getLogger("papermill").setLevel(logging.ERROR)  # we report failures ourselves
     output = output_dir.resolve() / job.path.name
     km = kernel_manager()  # ours, so we shut it down: nbclient only stops kernels it started
-    started = time.perf_counter()
+    log = output.with_suffix(".kernel.log")
     status, message = "passed", ""
-    try:
-        papermill.execute_notebook(
-            str(job.path), str(output), parameters=job.parameters, kernel_name=KERNEL_NAME,
-            cwd=str(job.path.parent), progress_bar=False, log_output=False,
-            execution_timeout=CELL_TIMEOUT, km=km,
-        )
-    except papermill.PapermillExecutionError as error:
-        status, message = "failed", _failure(output, error)
-    except Exception as error:  # noqa: BLE001 - kernel died, timeout, ...: report, go on
-        status, message = "failed", f"{type(error).__name__}: " + (" ".join(str(error).split())[:300] or "no message")
-    finally:
-        seconds = time.perf_counter() - started
-        if km.has_kernel:
-            km.shutdown_kernel(now=False)
+    with _process_output_to(log):
+        started = time.perf_counter()
+        try:
+            papermill.execute_notebook(
+                str(job.path), str(output), parameters=job.parameters, kernel_name=KERNEL_NAME,
+                cwd=str(job.path.parent), progress_bar=False, log_output=False,
+                execution_timeout=CELL_TIMEOUT, km=km,
+            )
+        except papermill.PapermillExecutionError as error:
+            status, message = "failed", _failure(output, error)
+        except Exception as error:  # noqa: BLE001 - kernel died, timeout, ...: report, go on
+            status, message = "failed", f"{type(error).__name__}: " + (" ".join(str(error).split())[:300] or "no message")
+        finally:
+            seconds = time.perf_counter() - started
+            if km.has_kernel:
+                km.shutdown_kernel(now=False)
+    if log.exists() and log.stat().st_size == 0:
+        log.unlink()
+    elif status == "failed":
+        message += f" (kernel process output: {log})"
     return Result(job.name, seconds, status, message, output)
 
 

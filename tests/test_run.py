@@ -181,6 +181,7 @@ def test_a_real_run_injects_parameters_in_the_notebook_folder_and_leaves_the_sou
     path = make_notebook(
         folder / "tiny.ipynb", "EPOCHS = 3\nRATE = 0.5",
         "import os\nprint('cwd', os.getcwd())\nprint('data', os.environ.get('COURSE_DATA_DIR'))",
+        "os.write(2, b'process-level noise\\n')  # like a C++ library log: not the runner's stderr",
         "print('epochs', EPOCHS, type(EPOCHS).__name__, 'rate', RATE)",
     )
     before = path.read_bytes()
@@ -196,6 +197,7 @@ def test_a_real_run_injects_parameters_in_the_notebook_folder_and_leaves_the_sou
     assert table[0].split() == ["notebook", "seconds", "status"]
     assert table[2].split()[0] == "tiny" and table[2].split()[2] == "passed"
     assert "Traceback" not in result.stderr and "WARNING" not in result.stderr
+    assert "process-level noise" not in result.stderr + result.stdout
 
 
 def test_a_failing_notebook_exits_1_naming_the_notebook_and_the_cell(tmp_path):
