@@ -10,3 +10,4 @@ OFFLINE_MNIST_DIR = ROOT.parent / "shared" / "data"
 if "COURSE_DATA_DIR" not in os.environ and OFFLINE_MNIST_DIR.is_dir():
     os.environ["COURSE_DATA_DIR"] = str(OFFLINE_MNIST_DIR)
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
