@@ -1,0 +1,183 @@
+"""Run five deep-learning frameworks side by side, and say how to install any that is missing.
+
+TensorFlow and Keras come with the course's requirements. PyTorch and JAX are the
+package's optional extra ``frameworks``::
+
+    pip install -e ".[frameworks]"        # from a checkout of the course
+
+MXNet is retired (moved to the Apache attic in 2023): its last release, 1.9.1,
+fails to import with NumPy >= 1.24, so it cannot live in the course's environment.
+``tools/install_frameworks.sh`` builds a separate legacy environment for it at
+``.venv-mxnet/`` in the repository, and :func:`run_in_mxnet` runs a function of
+ours there in a subprocess and brings its result back.
+
+    from course_utils import frameworks
+    torch = frameworks.optional_import("torch")     # the module, or None after printing how to install it
+    if torch: ...
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import inspect
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: Environment variable naming the legacy MXNet interpreter (overrides the default location).
+MXNET_PYTHON_VARIABLE = "COURSE_MXNET_PYTHON"
+#: Where ``tools/install_frameworks.sh`` builds the legacy MXNet environment.
+MXNET_VENV = ROOT / ".venv-mxnet"
+
+#: Importable name -> (what the student calls it, how to install it).
+OPTIONAL_FRAMEWORKS = {
+    "torch": ("PyTorch", 'pip install -e ".[frameworks]"   (on Colab: PyTorch is preinstalled)'),
+    "jax": ("JAX", 'pip install -e ".[frameworks]"   (on Colab: JAX is preinstalled)'),
+}
+
+
+def is_installed(module: str) -> bool:
+    """True when ``module`` can be imported here (checked without importing it)."""
+    return importlib.util.find_spec(module) is not None
+
+
+def install_hint(module: str) -> str:
+    """A friendly message saying that ``module`` is missing and the one command that installs it."""
+    if module not in OPTIONAL_FRAMEWORKS:
+        raise ValueError(f"module must be one of {sorted(OPTIONAL_FRAMEWORKS)}, got {module!r}")
+    name, command = OPTIONAL_FRAMEWORKS[module]
+    return (
+        f"ℹ️  {name} is not installed in this environment, so its cells are skipped.\n"
+        f"   To run them, install the course's optional frameworks from the repository folder:\n"
+        f"       {command}\n"
+        f"   then restart the kernel and run the notebook again."
+    )
+
+
+def optional_import(module: str):
+    """Import an optional framework (``"torch"`` or ``"jax"``), or print how to install it and return None.
+
+    JAX is pinned to the CPU (``JAX_PLATFORMS=cpu``, unless you set that variable yourself)
+    before it is imported: the course's examples are tiny, the results are then the same on
+    every machine, and JAX does not warn about a GPU or TPU it could not find.
+    """
+    hint = install_hint(module)  # also rejects a module that is not one of the optional frameworks
+    if not is_installed(module):
+        print(hint)
+        return None
+    if module == "jax":
+        os.environ.setdefault("JAX_PLATFORMS", "cpu")
+    return importlib.import_module(module)
+
+
+# --- MXNet, in its legacy environment ------------------------------------------------------
+
+class MXNetUnavailable(RuntimeError):
+    """The legacy MXNet environment does not exist; the message says how to create it."""
+
+
+class MXNetRunError(RuntimeError):
+    """Code run in the legacy MXNet environment failed; the message ends with its error output."""
+
+
+@dataclass
+class LegacyResult:
+    """What a function run by :func:`run_in_mxnet` returned, printed and how long it took."""
+
+    value: object
+    stdout: str
+    seconds: float
+
+
+def mxnet_python() -> Path:
+    """The legacy MXNet interpreter: ``$COURSE_MXNET_PYTHON`` if set, else ``.venv-mxnet``'s python."""
+    override = os.environ.get(MXNET_PYTHON_VARIABLE)
+    if override:
+        return Path(override)
+    if sys.platform == "win32":  # pragma: no cover - the course is tested on Linux
+        return MXNET_VENV / "Scripts" / "python.exe"
+    return MXNET_VENV / "bin" / "python"
+
+
+def mxnet_available() -> bool:
+    """True when the legacy MXNet interpreter exists (run :func:`mxnet_missing_message` otherwise)."""
+    return mxnet_python().is_file()
+
+
+def mxnet_missing_message() -> str:
+    """Why MXNet needs its own environment, where it was looked for, and the command that builds it."""
+    where = mxnet_python()
+    return (
+        "ℹ️  MXNet's legacy environment is not here, so this cell is skipped.\n"
+        f"   Looked for its Python at {where}"
+        + (f" (from ${MXNET_PYTHON_VARIABLE})" if os.environ.get(MXNET_PYTHON_VARIABLE) else "")
+        + ".\n"
+        "   MXNet is retired (Apache attic); its last release 1.9.1 needs NumPy < 1.24, so it gets\n"
+        "   a separate environment. From the repository folder, build it (about 300 MB, Linux x86_64) with:\n"
+        "       bash tools/install_frameworks.sh\n"
+        f"   or point ${MXNET_PYTHON_VARIABLE} at a Python that has mxnet==1.9.1 and numpy==1.23.5.\n"
+        "   (On Colab, whose Python is too new for MXNet 1.9.1, just read this notebook's stored output.)"
+    )
+
+
+_RUNNER = """
+import contextlib, io, json, sys, time
+{source}
+_captured = io.StringIO()
+_kwargs = json.loads(sys.stdin.read())
+with contextlib.redirect_stdout(_captured):
+    _started = time.perf_counter()
+    _value = {name}(**_kwargs)
+    _seconds = time.perf_counter() - _started
+print(json.dumps({{"value": _value, "stdout": _captured.getvalue(), "seconds": _seconds}}))
+"""
+
+
+def run_in_mxnet(function, timeout: float = 120, **kwargs) -> LegacyResult:
+    """Run ``function(**kwargs)`` in the legacy MXNet environment and return what it gave back.
+
+    ``function`` is one of our own, self-contained functions (it imports what it needs inside
+    its body); its source is sent to the legacy interpreter, which runs it offline. The
+    keyword arguments and the return value must be JSON-serialisable (numbers, lists,
+    dicts, strings). What the function prints comes back as ``stdout``; the interpreter's
+    own error output is captured, so nothing leaks into the notebook, and shown only in the
+    :class:`MXNetRunError` raised when the function fails. Without the environment,
+    :class:`MXNetUnavailable` carries :func:`mxnet_missing_message`.
+    """
+    if not mxnet_available():
+        raise MXNetUnavailable(mxnet_missing_message())
+    source = textwrap.dedent(inspect.getsource(function))
+    script = _RUNNER.format(source=source, name=function.__name__)
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
+    completed = subprocess.run(
+        [str(mxnet_python()), "-c", script], input=json.dumps(kwargs), capture_output=True,
+        text=True, timeout=timeout, env=env, cwd=str(ROOT),
+    )
+    if completed.returncode != 0:
+        tail = "\n".join(completed.stderr.strip().splitlines()[-15:])
+        raise MXNetRunError(f"{function.__name__} failed in the legacy MXNet environment ({mxnet_python()}):\n{tail}")
+    result = json.loads(completed.stdout.strip().splitlines()[-1])
+    return LegacyResult(value=result["value"], stdout=result["stdout"], seconds=result["seconds"])
+
+
+def count_code_lines(function) -> int:
+    """Lines of code in a function: its source without the ``def`` line, docstring, comments and blank lines."""
+    lines = textwrap.dedent(inspect.getsource(function)).splitlines()
+    body = lines[1:]
+    docstring = inspect.getdoc(function)
+    text = "\n".join(body)
+    if docstring is not None:
+        for quote in ('"""', "'''"):
+            start = text.find(quote)
+            if start != -1 and not text[:start].strip():
+                end = text.find(quote, start + 3)
+                text = text[end + 3:]
+                break
+    return sum(1 for line in text.splitlines() if line.strip() and not line.strip().startswith("#"))

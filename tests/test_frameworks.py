@@ -1,0 +1,159 @@
+"""course_utils.frameworks and course_utils.line_fit: optional frameworks, the legacy MXNet runner, the line fits."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from course_utils import frameworks, line_fit
+from course_utils.frameworks import (
+    MXNetRunError, MXNetUnavailable, count_code_lines, install_hint, mxnet_available, mxnet_missing_message,
+    mxnet_python, optional_import, run_in_mxnet,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# --- optional frameworks ------------------------------------------------------------------------
+
+def test_missing_framework_prints_how_to_install_instead_of_raising(monkeypatch, capsys):
+    monkeypatch.setattr(frameworks.importlib.util, "find_spec", lambda name: None)
+    assert optional_import("torch") is None
+    out = capsys.readouterr().out
+    assert "PyTorch is not installed" in out and 'pip install -e ".[frameworks]"' in out
+    assert optional_import("jax") is None
+    assert "JAX is not installed" in capsys.readouterr().out
+
+
+def test_install_hint_rejects_unknown_frameworks():
+    with pytest.raises(ValueError, match="torch"):
+        install_hint("caffe")
+
+
+def test_optional_import_pins_jax_to_the_cpu_unless_the_user_chose(monkeypatch):
+    pytest.importorskip("jax")
+    monkeypatch.delenv("JAX_PLATFORMS", raising=False)
+    assert optional_import("jax").__name__ == "jax"
+    assert os.environ["JAX_PLATFORMS"] == "cpu"
+    monkeypatch.setenv("JAX_PLATFORMS", "cpu,gpu")
+    optional_import("jax")
+    assert os.environ["JAX_PLATFORMS"] == "cpu,gpu"
+
+
+# --- the legacy MXNet runner ---------------------------------------------------------------------
+
+def test_mxnet_python_defaults_to_the_repository_venv_and_honours_the_override(monkeypatch):
+    monkeypatch.delenv("COURSE_MXNET_PYTHON", raising=False)
+    assert mxnet_python() == ROOT / ".venv-mxnet" / "bin" / "python"
+    monkeypatch.setenv("COURSE_MXNET_PYTHON", "/somewhere/python")
+    assert mxnet_python() == Path("/somewhere/python")
+
+
+def test_missing_mxnet_env_gives_a_message_saying_how_to_create_it(monkeypatch, tmp_path):
+    monkeypatch.setenv("COURSE_MXNET_PYTHON", str(tmp_path / "no-such-python"))
+    assert not mxnet_available()
+    message = mxnet_missing_message()
+    assert "bash tools/install_frameworks.sh" in message and str(tmp_path / "no-such-python") in message
+    assert "COURSE_MXNET_PYTHON" in message and "Traceback" not in message
+    with pytest.raises(MXNetUnavailable, match="install_frameworks.sh"):
+        run_in_mxnet(_add, a=1, b=2)
+
+
+def _add(a, b):
+    print("adding", a, "and", b)
+    return {"sum": a + b}
+
+
+def _fail():
+    import sys
+
+    print("noise on stderr", file=sys.stderr)
+    raise ZeroDivisionError("on purpose")
+
+
+def _noisy():
+    import sys
+
+    print("a log line", file=sys.stderr)
+    return [1, 2]
+
+
+def test_run_in_mxnet_runs_our_function_in_another_interpreter(monkeypatch, capfd):
+    monkeypatch.setenv("COURSE_MXNET_PYTHON", sys.executable)  # any Python shows the plumbing
+    result = run_in_mxnet(_add, a=2, b=5)
+    assert result.value == {"sum": 7} and result.stdout == "adding 2 and 5\n" and result.seconds >= 0
+    assert run_in_mxnet(_noisy).value == [1, 2]
+    assert capfd.readouterr().err == "", "the legacy interpreter's stderr must not leak"
+
+
+def test_run_in_mxnet_failure_names_the_function_and_shows_its_error(monkeypatch):
+    monkeypatch.setenv("COURSE_MXNET_PYTHON", sys.executable)
+    with pytest.raises(MXNetRunError, match=r"_fail failed(.|\n)*ZeroDivisionError: on purpose"):
+        run_in_mxnet(_fail)
+
+
+@pytest.mark.skipif(not mxnet_available(), reason="legacy MXNet environment not built (bash tools/install_frameworks.sh)")
+def test_mxnet_fits_the_line_in_its_legacy_environment():
+    x, y = line_fit.make_line_data(0)
+    result = run_in_mxnet(line_fit.fit_line_mxnet, x=x.tolist(), y=y.tolist(), steps=200, learning_rate=0.1)
+    w, b = result.value
+    assert abs(w - 3) < 0.05 and abs(b - 2) < 0.05
+
+
+# --- lines of code ------------------------------------------------------------------------------
+
+def _documented(x):
+    """A docstring
+
+    over several lines."""
+    # a comment
+    y = x + 1
+
+    return y
+
+
+def test_count_code_lines_skips_def_docstring_comments_and_blanks():
+    assert count_code_lines(_documented) == 2
+    assert count_code_lines(_add) == 2
+
+
+# --- the line fits -------------------------------------------------------------------------------
+
+def test_make_line_data_is_seeded_and_validated():
+    x, y = line_fit.make_line_data(3, n=50)
+    assert x.shape == y.shape == (50,) and x.dtype == y.dtype == "float32"
+    assert (line_fit.make_line_data(3, n=50)[1] == y).all()
+    with pytest.raises(ValueError, match="at least 2"):
+        line_fit.make_line_data(0, n=1)
+
+
+@pytest.mark.parametrize("name", ["TensorFlow", "Keras", "PyTorch", "JAX"])
+def test_each_in_process_fit_recovers_the_line(name):
+    module = {"TensorFlow": "tensorflow", "Keras": "keras", "PyTorch": "torch", "JAX": "jax"}[name]
+    if module in ("torch", "jax"):
+        pytest.importorskip(module)
+        optional_import(module)
+    x, y = line_fit.make_line_data(1)
+    w, b = line_fit.FITS[name](x, y, steps=200, learning_rate=0.1)
+    assert abs(w - 3) < 0.05 and abs(b - 2) < 0.05
+
+
+def test_fit_everywhere_skips_missing_frameworks_with_a_message(monkeypatch, capsys, tmp_path):
+    monkeypatch.setattr(line_fit, "is_installed", lambda module: False)
+    monkeypatch.setenv("COURSE_MXNET_PYTHON", str(tmp_path / "none"))
+    x, y = line_fit.make_line_data(0, n=20)
+    results = line_fit.fit_everywhere(x, y, steps=5)
+    assert [r.framework for r in results] == ["TensorFlow", "Keras"]
+    out = capsys.readouterr().out
+    assert "PyTorch is not installed" in out and "JAX is not installed" in out and "install_frameworks.sh" in out
+
+
+# --- the install script --------------------------------------------------------------------------
+
+def test_install_script_fails_loudly_without_a_python():
+    script = ROOT / "tools" / "install_frameworks.sh"
+    completed = subprocess.run(["bash", str(script)], env={**os.environ, "PYTHON": "no-such-python-here"},
+                               capture_output=True, text=True)
+    assert completed.returncode != 0 and "FAILED" in completed.stderr and "activate" in completed.stderr
