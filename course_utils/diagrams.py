@@ -140,3 +140,35 @@ def layered_network(layer_sizes, titles=None, neuron_labels=None, max_shown: int
     ax.axis("off")
     fig.tight_layout()
     return fig
+
+
+def weight_images(kernel, count: int = 24, columns: int = 8, size: float = 1.2, title: str = ""):
+    """Each hidden neuron's incoming weights drawn as an image; returns the figure.
+
+    ``kernel`` is a first Dense layer's weight matrix, shape (pixels, neurons) as Keras
+    stores it, with a square number of pixels (784 = 28×28). The first ``count`` neurons
+    are drawn, red where ink on that pixel raises the neuron's sum, blue where it lowers it,
+    on one colour scale shared by all of them.
+    """
+    kernel = np.asarray(kernel, dtype=float)
+    if kernel.ndim != 2:
+        raise ValueError(f"kernel must have shape (pixels, neurons), got {kernel.shape}")
+    side = int(round(np.sqrt(kernel.shape[0])))
+    if side * side != kernel.shape[0]:
+        raise ValueError(f"kernel has {kernel.shape[0]} rows, not a square number of pixels such as 784")
+    if not isinstance(count, (int, np.integer)) or count < 1:
+        raise ValueError(f"count must be a positive integer, got {count!r}")
+    count = min(count, kernel.shape[1])
+    limit = np.abs(kernel[:, :count]).max() or 1.0
+    rows = int(np.ceil(count / columns))
+    plt = _plt()
+    fig, axes = plt.subplots(rows, columns, figsize=(size * columns, size * rows + (0.4 if title else 0)), squeeze=False)
+    for i, ax in enumerate(axes.ravel()):
+        ax.axis("off")
+        if i < count:
+            ax.imshow(kernel[:, i].reshape(side, side), cmap="RdBu_r", vmin=-limit, vmax=limit)
+            ax.set_title(f"neuron {i + 1}", fontsize=8)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig

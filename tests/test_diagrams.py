@@ -46,3 +46,17 @@ def test_neuron_comparison_still_draws():
     fig = neuron_comparison()
     assert len(fig.axes) == 2
     matplotlib.pyplot.close(fig)
+
+
+def test_weight_images_draws_one_panel_per_neuron():
+    import numpy as np
+
+    from course_utils.diagrams import weight_images
+
+    fig = weight_images(np.random.default_rng(0).normal(size=(784, 10)), count=6, columns=4)
+    assert sum(len(ax.images) for ax in fig.axes) == 6 and len(fig.axes) == 8
+    matplotlib.pyplot.close(fig)
+    with pytest.raises(ValueError, match="square number"):
+        weight_images(np.zeros((783, 4)))
+    with pytest.raises(ValueError, match="pixels, neurons"):
+        weight_images(np.zeros(784))
