@@ -187,6 +187,10 @@ def resolve_notebook(name: str) -> Path:
     path = Path(name)
     if path.suffix == ".ipynb" and path.is_file():
         return path.resolve()
+    planned = [stem for stem, _ in course.NOTEBOOKS if key == stem or key == stem[:2]]
+    if planned:
+        raise RunError(f"notebook {planned[0]} is part of the course but {course.notebook_path(planned[0])} "
+                       "does not exist yet")
     choices = ", ".join(known) or "none exist yet"
     raise RunError(f"unknown notebook {name!r}: give a path to an .ipynb file or one of: {choices}")
 
@@ -197,7 +201,7 @@ def read_declared(path: Path) -> dict[str, Parameter]:
     try:
         nb = nbformat.read(path, as_version=4)
     except Exception as error:  # noqa: BLE001 - any unreadable file is bad input
-        raise RunError(f"cannot read {path}: {type(error).__name__}: {str(error).splitlines()[0]}") from None
+        raise RunError(f"cannot read {path}: {type(error).__name__}: {(str(error).splitlines() or [''])[0]}") from None
     cell = parameters_cell(nb)
     return {} if cell is None else parse_parameters(cell.source, f"the parameters cell of {path.stem}")
 

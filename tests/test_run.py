@@ -114,6 +114,19 @@ def test_an_unknown_notebook_is_one_line_listing_the_choices():
     assert "'99_nope'" in str(error.value) and "02_neuron" in str(error.value) and "\n" not in str(error.value)
 
 
+def test_a_planned_notebook_not_written_yet_is_named(monkeypatch, tmp_path):
+    monkeypatch.setattr(course, "NOTEBOOK_DIR", tmp_path)
+    with pytest.raises(run.RunError, match=r"notebook 10_mnist is part of the course but .* does not exist yet"):
+        run.resolve_notebook("10")
+
+
+def test_an_unreadable_notebook_is_one_line(tmp_path):
+    broken = tmp_path / "broken.ipynb"
+    broken.write_text("{not json")
+    with pytest.raises(run.RunError, match=r"^cannot read .*broken.ipynb: "):
+        run.plan([str(broken)], [])
+
+
 def test_default_selection_is_every_existing_notebook_in_course_order():
     jobs = run.plan([], [])
     assert [job.name for job in jobs] == [stem for stem, _ in course.existing_notebooks()]
