@@ -235,3 +235,18 @@ def test_failing_line_is_taken_from_the_cells_frame():
     ]
     assert run.failing_line(traceback) == "model.fit(x, epochs=EPOCHS)"
     assert run.failing_line([], "assert ok") == "assert ok"
+
+
+def test_quick_is_a_smoke_run_listing_claims_that_need_full_parameters(tmp_path):
+    claims = make_notebook(tmp_path / "claims.ipynb", "EPOCHS = 3",
+                           "assert EPOCHS >= 3, 'needs 3 epochs'", "print('still ran', EPOCHS)")
+    crash = make_notebook(tmp_path / "crash.ipynb", "EPOCHS = 3", "undefined_name", "print('never')")
+    result = runner(claims, crash, "--quick", "--output-dir", tmp_path / "out")
+    assert result.returncode == 1
+    assert ("NOT HELD at quick parameters claims: cell 3 (In [3]): AssertionError: needs 3 epochs "
+            "at `assert EPOCHS >= 3, 'needs 3 epochs'`") in result.stderr
+    assert "still ran 1" in outputs_text(tmp_path / "out" / "claims.ipynb")
+    assert "FAILED crash: cell 3 (In [3]): NameError: name 'undefined_name' is not defined" in result.stderr
+    assert "FAILED claims" not in result.stderr
+    rows = [line.split()[:3] for line in result.stdout.splitlines()[2:4]]
+    assert rows == [["claims", rows[0][1], "passed"], ["crash", rows[1][1], "failed"]]
