@@ -1,0 +1,120 @@
+"""The MNIST classifiers of the course, built in one place so 10_mnist and 12_convolutional_networks share them.
+
+* :func:`build_seed_mlp`: the seed's network exactly, 784 → Dense(128, relu) → Dense(10, softmax), Adam.
+* :func:`build_improved_mlp`: wider (256), with dropout, and a learning rate that decays to zero.
+* :func:`build_small_cnn`: two Conv2D/MaxPooling2D blocks, then Flatten, Dense, Dropout, Dense.
+
+Every builder returns a compiled model (sparse categorical cross-entropy, accuracy metric),
+ready for ``model.fit(x, y, ...)`` with integer labels 0..9. Models that decay their
+learning rate need to know how many steps training will take: :func:`training_steps`
+computes it from the number of samples, the batch size and the number of epochs.
+"""
+
+from __future__ import annotations
+
+import math
+
+N_CLASSES = 10
+FLAT_SHAPE = (784,)
+IMAGE_SHAPE = (28, 28, 1)
+
+
+def _positive_int(name: str, value) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{name} must be a positive integer, got {value!r}")
+    return value
+
+
+def _fraction(name: str, value) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1:
+        raise ValueError(f"{name} must be a number in [0, 1), got {value!r}")
+    return float(value)
+
+
+def training_steps(n_samples: int, batch_size: int, epochs: int) -> int:
+    """How many gradient steps ``fit`` takes: ``ceil(n_samples / batch_size)`` per epoch, times ``epochs``."""
+    for name, value in (("n_samples", n_samples), ("batch_size", batch_size), ("epochs", epochs)):
+        _positive_int(name, value)
+    return math.ceil(n_samples / batch_size) * epochs
+
+
+def compile_classifier(model, learning_rate: float = 1e-3, decay_steps: int | None = None):
+    """Compile ``model`` for digit classification: Adam, sparse categorical cross-entropy, accuracy.
+
+    With ``decay_steps``, the learning rate starts at ``learning_rate`` and falls to zero
+    along a cosine over that many steps (``keras.optimizers.schedules.CosineDecay``):
+    big steps early, small careful ones at the end. Returns the model.
+    """
+    import keras
+
+    if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float)) or learning_rate <= 0:
+        raise ValueError(f"learning_rate must be a positive number, got {learning_rate!r}")
+    rate = learning_rate
+    if decay_steps is not None:
+        rate = keras.optimizers.schedules.CosineDecay(learning_rate, _positive_int("decay_steps", decay_steps))
+    model.compile(
+        optimizer=keras.optimizers.Adam(learning_rate=rate),
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+    )
+    return model
+
+
+def build_seed_mlp():
+    """The seed's model exactly: 784 inputs → Dense(128, relu) → Dense(10, softmax); Adam, sparse CE."""
+    import keras
+    from keras import layers
+
+    model = keras.Sequential([
+        keras.Input(shape=FLAT_SHAPE),
+        layers.Dense(128, activation="relu"),
+        layers.Dense(N_CLASSES, activation="softmax"),
+    ], name="seed_mlp")
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    return model
+
+
+def build_improved_mlp(decay_steps: int, hidden_units: int = 256, dropout: float = 0.2, learning_rate: float = 2e-3):
+    """The seed's MLP made wider (``hidden_units``), regularised by dropout, trained with a decaying rate.
+
+    784 → Dense(hidden_units, relu) → Dropout(dropout) → Dense(10, softmax). The learning rate
+    starts at ``learning_rate`` and decays to zero over ``decay_steps`` (see :func:`training_steps`).
+    """
+    import keras
+    from keras import layers
+
+    model = keras.Sequential([
+        keras.Input(shape=FLAT_SHAPE),
+        layers.Dense(_positive_int("hidden_units", hidden_units), activation="relu"),
+        layers.Dropout(_fraction("dropout", dropout)),
+        layers.Dense(N_CLASSES, activation="softmax"),
+    ], name="improved_mlp")
+    return compile_classifier(model, learning_rate, decay_steps)
+
+
+def build_small_cnn(decay_steps: int, filters: tuple[int, int] = (16, 32), dense_units: int = 128,
+                    dropout: float = 0.3, learning_rate: float = 2e-3):
+    """A small convolutional network for 28x28x1 images.
+
+    Conv2D(filters[0], 3x3, relu) → MaxPooling2D(2) → Conv2D(filters[1], 3x3, relu) → MaxPooling2D(2)
+    → Flatten → Dense(dense_units, relu) → Dropout(dropout) → Dense(10, softmax), with the same
+    decaying learning rate as :func:`build_improved_mlp`.
+    """
+    import keras
+    from keras import layers
+
+    if not isinstance(filters, (tuple, list)) or len(filters) != 2:
+        raise ValueError(f"filters must be two integers (first and second Conv2D), got {filters!r}")
+    first, second = (_positive_int(f"filters[{i}]", f) for i, f in enumerate(filters))
+    model = keras.Sequential([
+        keras.Input(shape=IMAGE_SHAPE),
+        layers.Conv2D(first, 3, activation="relu", name="conv1"),
+        layers.MaxPooling2D(2, name="pool1"),
+        layers.Conv2D(second, 3, activation="relu", name="conv2"),
+        layers.MaxPooling2D(2, name="pool2"),
+        layers.Flatten(name="flatten"),
+        layers.Dense(_positive_int("dense_units", dense_units), activation="relu", name="dense"),
+        layers.Dropout(_fraction("dropout", dropout), name="dropout"),
+        layers.Dense(N_CLASSES, activation="softmax", name="output"),
+    ], name="small_cnn")
+    return compile_classifier(model, learning_rate, decay_steps)

@@ -1,0 +1,65 @@
+"""The MNIST model builders: exact architectures, parameter counts, compiled state, clear errors."""
+
+import numpy as np
+import pytest
+
+from course_utils import models
+from course_utils.convolution import conv2d_parameter_count, dense_parameter_count
+
+keras = pytest.importorskip("keras")
+
+
+def layer_kinds(model):
+    return [type(layer).__name__ for layer in model.layers]
+
+
+def test_seed_mlp_is_the_seed_model():
+    model = models.build_seed_mlp()
+    assert layer_kinds(model) == ["Dense", "Dense"]
+    assert [layer.units for layer in model.layers] == [128, 10]
+    assert model.layers[-1].activation.__name__ == "softmax"
+    assert model.count_params() == 101_770 == dense_parameter_count(784, 128) + dense_parameter_count(128, 10)
+    assert model.optimizer is not None and model.loss == "sparse_categorical_crossentropy"
+
+
+def test_improved_mlp_is_wider_with_dropout_and_a_decaying_rate():
+    model = models.build_improved_mlp(decay_steps=100)
+    assert layer_kinds(model) == ["Dense", "Dropout", "Dense"]
+    assert model.count_params() == 203_530
+    assert model.layers[1].rate == 0.2
+    schedule = model.optimizer.learning_rate  # evaluated at step 0
+    assert float(schedule) == pytest.approx(2e-3)
+
+
+def test_small_cnn_layers_and_parameters():
+    model = models.build_small_cnn(decay_steps=10)
+    assert layer_kinds(model) == ["Conv2D", "MaxPooling2D", "Conv2D", "MaxPooling2D", "Flatten", "Dense", "Dropout", "Dense"]
+    expected = (conv2d_parameter_count(3, 1, 16) + conv2d_parameter_count(3, 16, 32)
+                + dense_parameter_count(5 * 5 * 32, 128) + dense_parameter_count(128, 10))
+    assert model.count_params() == expected == 108_618
+    assert model.get_layer("pool2").output.shape[1:] == (5, 5, 32)
+
+
+def test_models_predict_probabilities():
+    model = models.build_small_cnn(decay_steps=1, filters=(4, 8), dense_units=8)
+    probabilities = model.predict(np.zeros((3, 28, 28, 1), "float32"), verbose=0)
+    assert probabilities.shape == (3, 10) and np.allclose(probabilities.sum(axis=1), 1, atol=1e-5)
+
+
+def test_training_steps():
+    assert models.training_steps(54_000, 128, 6) == 422 * 6
+    assert models.training_steps(128, 128, 1) == 1
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: models.training_steps(0, 128, 1), "n_samples must be a positive integer, got 0"),
+    (lambda: models.training_steps(100, 12.5, 1), "batch_size must be a positive integer"),
+    (lambda: models.build_improved_mlp(decay_steps=10, dropout=1.0), r"dropout must be a number in \[0, 1\)"),
+    (lambda: models.build_improved_mlp(decay_steps=0), "decay_steps must be a positive integer"),
+    (lambda: models.build_small_cnn(decay_steps=10, filters=(16,)), "filters must be two integers"),
+    (lambda: models.build_small_cnn(decay_steps=10, filters=(16, 0)), r"filters\[1\] must be a positive integer"),
+    (lambda: models.compile_classifier(keras.Sequential(), learning_rate=-1), "learning_rate must be a positive number"),
+])
+def test_bad_arguments_are_named(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
