@@ -123,6 +123,7 @@ def layered_network(layer_sizes, titles=None, neuron_labels=None, max_shown: int
             for x1, y1, j in right:
                 if i is not None and j is not None:
                     ax.plot([x0 + radius, x1 - radius], [y0, y1], color="#adb5bd", lw=0.6, zorder=1)
+    title_y = max(y for layer in positions for _, y, _ in layer) + 0.55  # one line for all titles
     for column, (layer, size) in enumerate(zip(positions, sizes)):
         for x, y, index in layer:
             if index is None:
@@ -132,9 +133,8 @@ def layered_network(layer_sizes, titles=None, neuron_labels=None, max_shown: int
             label = neuron_labels[column]
             if label is not None:
                 ax.text(x, y, label(index), ha="center", va="center", fontsize=8, zorder=4)
-        top = max(y for _, y, _ in layer)
         text = f"{titles[column]}\n{size:,} neurons" if titles[column] else f"{size:,} neurons"
-        ax.text(column * 2.6, top + 0.55, text, ha="center", va="bottom", fontsize=10)
+        ax.text(column * 2.6, title_y, text, ha="center", va="bottom", fontsize=10)
     ax.set_xlim(-0.8, 2.6 * (len(sizes) - 1) + 0.8)
     ax.set_aspect("equal")
     ax.axis("off")

@@ -28,7 +28,8 @@ def best_threshold_accuracy(values, labels) -> float:
     return float(max(correct.max(), n - correct.min()) / n)
 
 
-def _zeros_and_ones():
+def zero_one_digits():
+    """The exercise's data: the first N_PER_DIGIT test images of 0 and of 1, and a flag "is a 1"."""
     from course_utils.data import load_mnist
 
     _, (x_test, y_test) = load_mnist()
@@ -43,7 +44,7 @@ def check_zero_one_feature(feature) -> Verdict:
         return Verdict(False)
     if not callable(feature):
         return feedback(False, "", f"`my_feature` must be a function of the images, got a {type(feature).__name__}.")
-    images, is_one = _zeros_and_ones()
+    images, is_one = zero_one_digits()
     try:
         values = np.asarray(feature(images), dtype=float)
     except Exception as exc:  # the student's code: report, don't crash the notebook
