@@ -327,19 +327,36 @@ def failing_line(traceback: list[str], source: str = "") -> str:
     return lines[0].strip() if len(lines) == 1 else ""
 
 
-def kernel_manager():
-    """A kernel manager that encrypts the kernel's sockets when the kernel supports it.
+def kernel_config():
+    """nbclient's own kernel manager, told to encrypt the kernel's sockets when the kernel can.
 
     Without keys, ipykernel >= 7 warns on stderr that it runs over TCP without encryption;
-    provisioning CurveZMQ keys removes the cause of that line instead of hiding it.
+    provisioning CurveZMQ keys removes the cause of that line instead of hiding it. nbclient keeps
+    owning the kernel: it notices when the kernel dies and shuts it down at the end.
     """
     import zmq
     from jupyter_client.manager import KernelManager
+    from traitlets.config import Config
 
-    km = KernelManager(kernel_name=KERNEL_NAME)
-    if zmq.has("curve") and "transport_encryption" in km.trait_names():
-        km.transport_encryption = "auto"
-    return km
+    config = Config()
+    if zmq.has("curve") and "transport_encryption" in KernelManager.class_trait_names():
+        config.KernelManager.transport_encryption = "auto"
+    return config
+
+
+def running_cell(output_path: Path) -> int | None:
+    """Number of the last cell papermill started (the one running when e.g. the kernel died)."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(output_path, as_version=4)
+    except Exception:  # noqa: BLE001
+        return None
+    cells = [c for c in nb.cells if not {"injected-parameters", "papermill-error-cell-tag"}
+             & set(c.metadata.get("tags", []))]
+    started = [number for number, cell in enumerate(cells, start=1)
+               if cell.metadata.get("papermill", {}).get("start_time")]
+    return started[-1] if started else None
 
 
 @contextmanager
@@ -375,7 +392,6 @@ def execute(job: Job, output_dir: Path) -> Result:
 
     logging.getLogger("papermill").setLevel(logging.ERROR)  # we report failures ourselves
     output = output_dir.resolve() / job.path.name
-    km = kernel_manager()  # ours, so we shut it down: nbclient only stops kernels it started
     log = output.with_suffix(".kernel.log")
     status, message, unheld = "passed", "", []
     # A smoke run checks that every cell runs; claims need the full parameters, so in a quick run
@@ -387,7 +403,7 @@ def execute(job: Job, output_dir: Path) -> Result:
             papermill.execute_notebook(
                 str(job.path), str(output), parameters=job.parameters, kernel_name=KERNEL_NAME,
                 cwd=str(job.path.parent), progress_bar=False, log_output=False,
-                execution_timeout=CELL_TIMEOUT, km=km, **allowed,
+                execution_timeout=CELL_TIMEOUT, config=kernel_config(), **allowed,
             )
         except papermill.PapermillExecutionError as error:
             try:
@@ -399,11 +415,11 @@ def execute(job: Job, output_dir: Path) -> Result:
             if others or not raised:
                 status, message = "failed", (others or [_from_error(error)])[0]
         except Exception as error:  # noqa: BLE001 - kernel died, timeout, ...: report, go on
-            status, message = "failed", f"{type(error).__name__}: " + (" ".join(str(error).split())[:300] or "no message")
+            number = running_cell(output)
+            status, message = "failed", (f"cell {number}: " if number else "") + f"{type(error).__name__}: " + (
+                " ".join(str(error).split())[:300] or "no message")
         finally:
             seconds = time.perf_counter() - started
-            if km.has_kernel:
-                km.shutdown_kernel(now=False)
     if log.exists() and log.stat().st_size == 0:
         log.unlink()
     elif status == "failed":

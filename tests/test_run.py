@@ -250,3 +250,10 @@ def test_quick_is_a_smoke_run_listing_claims_that_need_full_parameters(tmp_path)
     assert "FAILED claims" not in result.stderr
     rows = [line.split()[:3] for line in result.stdout.splitlines()[2:4]]
     assert rows == [["claims", rows[0][1], "passed"], ["crash", rows[1][1], "failed"]]
+
+
+def test_a_kernel_that_dies_is_a_failure_naming_the_cell_not_a_hang(tmp_path):
+    path = make_notebook(tmp_path / "dies.ipynb", "SEED = 0", "import os\nos._exit(3)", "print('never')")
+    result = runner(path, "--output-dir", tmp_path / "out")
+    assert result.returncode == 1
+    assert "FAILED dies: cell 3: DeadKernelError" in result.stderr, result.stderr
