@@ -146,6 +146,14 @@ def wait_until(page, condition, timeout: float, dialogs: list[str], what: str) -
         page.wait_for_timeout(250)
 
 
+def saved_with_outputs(path: Path) -> bool:
+    try:
+        cells = json.loads(path.read_text())["cells"]
+    except (ValueError, KeyError):  # being written
+        return False
+    return any(cell.get("outputs") for cell in cells if cell["cell_type"] == "code")
+
+
 def test_02_neuron_runs_in_jupyterlab_in_chromium(chromium, lab):
     sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements.txt (playwright)")
     path, n_code = cleared_copy(lab["root"])
@@ -188,9 +196,7 @@ def test_02_neuron_runs_in_jupyterlab_in_chromium(chromium, lab):
             page.screenshot(path=str(ARTIFACTS / f"{NOTEBOOK}.png"))
 
             page.keyboard.press("Control+s")  # the outputs of this session, written by JupyterLab
-            wait_until(page, lambda: any(c.get("outputs") for c in json.loads(path.read_text())["cells"]
-                                         if c["cell_type"] == "code"),
-                       60, dialogs, "JupyterLab to save the notebook")
+            wait_until(page, lambda: saved_with_outputs(path), 60, dialogs, "JupyterLab to save the notebook")
         finally:
             browser.close()
 
