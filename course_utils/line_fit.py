@@ -17,19 +17,20 @@ import numpy as np
 from course_utils.frameworks import (
     MXNetUnavailable, count_code_lines, is_installed, install_hint, optional_import, run_in_mxnet,
 )
+from course_utils import gradient_descent
 from course_utils.timing import Stopwatch
 
 TRUE_W, TRUE_B = 3.0, 2.0
 
 
 def make_line_data(seed: int, n: int = 100, noise: float = 0.1):
-    """``n`` points of y = 3x + 2 plus Gaussian noise (std ``noise``), x uniform in [-1, 1]; float32."""
-    if n < 2:
-        raise ValueError(f"n must be at least 2 to fit a line, got {n}")
-    rng = np.random.default_rng(seed)
-    x = rng.uniform(-1.0, 1.0, size=n).astype("float32")
-    y = (TRUE_W * x + TRUE_B + rng.normal(0.0, noise, size=n)).astype("float32")
-    return x, y
+    """``n`` points of y = 3x + 2 plus Gaussian noise (std ``noise``), x uniform in [-1, 1]; float32.
+
+    The same generator as 07_gradient_descent's (:func:`course_utils.gradient_descent.make_line_data`),
+    seeded with ``seed`` and cast to float32, the precision every framework here computes in.
+    """
+    x, y = gradient_descent.make_line_data(n, TRUE_W, TRUE_B, noise, np.random.default_rng(seed))
+    return x.astype("float32"), y.astype("float32")
 
 
 def fit_line_tensorflow(x, y, steps=200, learning_rate=0.1):
@@ -63,17 +64,19 @@ def fit_line_keras(x, y, steps=200, learning_rate=0.1):
 
 
 def fit_line_torch(x, y, steps=200, learning_rate=0.1):
-    """PyTorch: tensors that require grad, backward() on the loss, an optimizer steps."""
+    """PyTorch: tensors that require grad, backward() fills .grad, we update without recording."""
     import torch
 
     x, y = torch.as_tensor(x, dtype=torch.float32), torch.as_tensor(y, dtype=torch.float32)
     w, b = torch.zeros((), requires_grad=True), torch.zeros((), requires_grad=True)
-    optimizer = torch.optim.SGD([w, b], lr=learning_rate)
     for _ in range(steps):
-        optimizer.zero_grad()
         loss = ((w * x + b - y) ** 2).mean()
         loss.backward()
-        optimizer.step()
+        with torch.no_grad():  # the update itself must not become part of the next graph
+            w -= learning_rate * w.grad
+            b -= learning_rate * b.grad
+        w.grad.zero_()
+        b.grad.zero_()
     return w.item(), b.item()
 
 

@@ -125,7 +125,7 @@ def test_make_line_data_is_seeded_and_validated():
     x, y = line_fit.make_line_data(3, n=50)
     assert x.shape == y.shape == (50,) and x.dtype == y.dtype == "float32"
     assert (line_fit.make_line_data(3, n=50)[1] == y).all()
-    with pytest.raises(ValueError, match="at least 2"):
+    with pytest.raises(ValueError, match="n must be an integer >= 2"):
         line_fit.make_line_data(0, n=1)
 
 
