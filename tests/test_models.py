@@ -63,3 +63,8 @@ def test_training_steps():
 def test_bad_arguments_are_named(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+def test_small_cnn_starts_at_its_own_learning_rate():
+    schedule = models.build_small_cnn(decay_steps=100).optimizer.learning_rate
+    assert float(schedule) == pytest.approx(3e-3)
