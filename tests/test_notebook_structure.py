@@ -18,9 +18,8 @@ ROOT = course.ROOT
 
 def test_every_notebook_file_is_a_course_notebook():
     known = {f"{stem}.ipynb" for stem, _ in course.NOTEBOOKS}
-    assert sorted(p.name for p in course.NOTEBOOK_DIR.glob("*.ipynb")) == sorted(
-        p for p in (p.name for p in course.NOTEBOOK_DIR.glob("*.ipynb")) if p in known
-    )
+    unknown = sorted(p.name for p in course.NOTEBOOK_DIR.glob("*.ipynb") if p.name not in known)
+    assert not unknown, f"add these to course_utils/course.py NOTEBOOKS (or rename them): {unknown}"
 
 
 def test_generated_cells_and_readme_are_up_to_date():
