@@ -1,7 +1,7 @@
 """Time every notebook (and two library costs) against the budgets in benchmarks/budgets.toml.
 
     python benchmarks/run_benchmark.py                 # every existing notebook, in course order
-    python benchmarks/run_benchmark.py 10_mnist 12     # some notebooks (no series total then)
+    python benchmarks/run_benchmark.py 11_mnist 14     # some notebooks (no series total then)
 
 Each notebook is executed headlessly in a fresh kernel through the batch runner
 (``course_utils.run``, papermill), with its stored parameters; the executed copies go to

@@ -1,4 +1,4 @@
-"""What a convolutional layer computes and what it costs, in plain NumPy (reference for 12_convolutional_networks).
+"""What a convolutional layer computes and what it costs, in plain NumPy (reference for 14_convolutional_networks).
 
 * :func:`convolve2d`: slide one small kernel over one image ("valid" positions only),
   exactly what a Keras ``Conv2D`` filter computes before its bias and activation

@@ -21,11 +21,13 @@ NOTEBOOKS = [
     ("05_activation_functions", "Activation Functions"),
     ("06_loss_functions", "Loss Functions"),
     ("07_gradient_descent", "Gradient Descent"),
-    ("08_first_keras_network", "A First Keras Network"),
-    ("09_keras_apis", "Keras APIs and Layers"),
-    ("10_mnist", "Handwritten Digits with MNIST"),
-    ("11_frameworks", "A Tour of Deep Learning Frameworks"),
-    ("12_convolutional_networks", "Convolutional Networks"),
+    ("08_backpropagation", "Backpropagation"),
+    ("09_first_keras_network", "A First Keras Network"),
+    ("10_keras_apis", "Keras APIs and Layers"),
+    ("11_mnist", "Handwritten Digits with MNIST"),
+    ("12_generalisation", "Generalisation: Overfitting and Regularisation"),
+    ("13_frameworks", "A Tour of Deep Learning Frameworks"),
+    ("14_convolutional_networks", "Convolutional Networks"),
 ]
 
 

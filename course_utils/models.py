@@ -1,4 +1,4 @@
-"""The MNIST classifiers of the course, built in one place so 10_mnist and 12_convolutional_networks share them.
+"""The MNIST classifiers of the course, built in one place so 11_mnist and 14_convolutional_networks share them.
 
 * :func:`build_seed_mlp`: the seed's network exactly, 784 → Dense(128, relu) → Dense(10, softmax), Adam.
 * :func:`build_improved_mlp`: wider (256), with dropout, and a learning rate that decays to zero.

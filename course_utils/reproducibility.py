@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
 import os
 import random
+import re
+import sys
+import tempfile
 
 import numpy as np
 
@@ -22,35 +27,88 @@ PLOT_STYLE = {
 }
 
 
-def quiet_tensorflow_logs() -> None:
-    """Silence TensorFlow's C++ start-up chatter; it only works before TensorFlow is imported.
+#: What TensorFlow prints on stderr while it is imported, before its own logging starts, and that
+#: ``TF_CPP_MIN_LOG_LEVEL`` cannot hide. Only these lines are dropped; anything else passes through.
+STARTUP_NOTICES = (
+    re.compile(r"^WARNING: All log messages before absl::InitializeLog\(\) is called are written to STDERR$"),
+    re.compile(r"^I\d{4} [\d:.]+\s+\d+ port\.cc:\d+\] oneDNN custom operations are on\."),
+)
 
-    ``TF_CPP_MIN_LOG_LEVEL=3`` hides C++ log lines. It does not hide the "oneDNN custom
-    operations are on" notice, which TensorFlow prints before its logging starts; that
-    notice is about oneDNN's fused kernels reordering floating-point sums, which makes
-    results differ in the last bits from CPU to CPU. Turning those kernels off removes
-    the cause, so the notice is not printed and the numbers are more portable.
-    """
+
+def quiet_tensorflow_logs() -> None:
+    """Silence TensorFlow's C++ log lines; it only works before TensorFlow is imported."""
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+
+
+@contextlib.contextmanager
+def _drop_startup_notices():
+    """Capture file descriptor 2 (where C++ code writes) and re-emit everything but the known notices.
+
+    oneDNN's fast kernels stay on (turning them off costs about 1.8x on every convolution); the notice
+    they print at import is the only thing removed, so an unexpected warning still reaches the reader.
+    """
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile(mode="w+b") as captured:
+        os.dup2(captured.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+            captured.seek(0)
+            text = captured.read().decode("utf-8", "replace")
+            kept = [line for line in text.splitlines() if line and not any(p.search(line) for p in STARTUP_NOTICES)]
+            if kept:
+                print("\n".join(kept), file=sys.stderr)
+
+
+def import_tensorflow():
+    """Import TensorFlow quietly, or explain in one sentence what to do when it is not installed."""
+    if "tensorflow" in sys.modules:
+        return sys.modules["tensorflow"]
+    if importlib.util.find_spec("tensorflow") is None:
+        raise SetupError(
+            "This notebook needs TensorFlow, which this runtime does not have. On Colab choose "
+            "Runtime > Change runtime type > CPU (the TPU runtime has no TensorFlow); elsewhere "
+            "run: pip install -r requirements.txt"
+        )
+    quiet_tensorflow_logs()
+    with _drop_startup_notices():
+        import tensorflow as tf
+    return tf
+
+
+class SetupError(RuntimeError):
+    """The runtime cannot run the course; the message says what to do."""
+
+    def _render_traceback_(self):  # IPython shows only the message, not a traceback
+        return [f"{type(self).__name__}: {self}"]
 
 
 def setup(seed: int = 0, *, tensorflow: bool = True) -> None:
     """Make a notebook reproducible and quiet.
 
     Seeds Python, NumPy and (with ``tensorflow=True``) TensorFlow/Keras, turns on
-    TensorFlow's op determinism, silences its C++ logs, and sets the course's
+    TensorFlow's op determinism, silences its start-up notices, and sets the course's
     Matplotlib style. Re-running a notebook after this prints the same numbers.
+
+    On GPUs of the Ampere generation and newer, TensorFlow multiplies float32 matrices in
+    TF32 (10 bits of mantissa) by default; that breaks the course's float tolerances, so
+    ``setup`` turns TF32 off. On a runtime without TensorFlow (Colab's TPU runtime) it raises
+    :class:`SetupError` saying which runtime to choose.
+
     Notebooks that never touch TensorFlow pass ``tensorflow=False`` and skip its
     import (a few seconds).
     """
     if not isinstance(seed, (int, np.integer)) or isinstance(seed, bool) or seed < 0:
         raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
-    quiet_tensorflow_logs()
+    if tensorflow:
+        tf = import_tensorflow()
+        tf.config.experimental.enable_tensor_float_32_execution(False)
     seed_everything(seed, tensorflow=tensorflow)
     if tensorflow:
-        import tensorflow as tf
-
         tf.config.experimental.enable_op_determinism()
     set_plot_style()
 

@@ -1,11 +1,11 @@
 """Execute course notebooks in batch with papermill, never touching the source notebooks.
 
     python -m course_utils.run                              # every notebook, in course order
-    python -m course_utils.run 10_mnist -p EPOCHS 5         # one notebook, one parameter
-    python -m course_utils.run 02 10 -p SEED 3 --output-dir /tmp/runs
+    python -m course_utils.run 11_mnist -p EPOCHS 5         # one notebook, one parameter
+    python -m course_utils.run 02 11 -p SEED 3 --output-dir /tmp/runs
     python -m course_utils.run --quick                      # smoke run with smaller parameters
 
-Notebooks are named by file stem (``10_mnist``), number (``10``), file name or path.
+Notebooks are named by file stem (``11_mnist``), number (``11``), file name or path.
 Each executed copy is written to ``--output-dir`` (default ``build/run``), run with the
 notebook's folder as working directory and the caller's environment (so ``COURSE_DATA_DIR``
 reaches the kernel exactly when you have set it).
@@ -469,7 +469,7 @@ def parse_args(argv=None):
     parser = _Parser(prog="python -m course_utils.run", description=__doc__.split("\n\n")[0],
                      epilog="Exit status: 0 all passed, 1 a notebook failed, 2 bad input.")
     parser.add_argument("notebooks", nargs="*", metavar="NOTEBOOK",
-                        help="stem (10_mnist), number (10), file name or path; default: all, in course order")
+                        help="stem (11_mnist), number (11), file name or path; default: all, in course order")
     parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
                         help="set a parameter declared in the notebooks' parameters cell (repeatable)")
     parser.add_argument("--output-dir", type=Path, default=DEFAULT_OUTPUT_DIR, metavar="DIR",

@@ -16,7 +16,7 @@ and remove that overhead:
   the gradient they would receive alone, and Adam updates every single weight from
   that weight's own gradient history. Each network therefore follows the trajectory
   it would follow if trained alone (up to floating-point rounding), which
-  ``08_first_keras_network`` checks against a separate ``fit``.
+  ``09_first_keras_network`` checks against a separate ``fit``.
 
 :func:`seed_experiment` builds one Keras model per seed, each after
 ``seed_everything(seed)`` so it starts from the weights a separate run with that

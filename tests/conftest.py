@@ -10,11 +10,10 @@ OFFLINE_MNIST_DIR = ROOT.parent / "shared" / "data"
 if "COURSE_DATA_DIR" not in os.environ and OFFLINE_MNIST_DIR.is_dir():
     os.environ["COURSE_DATA_DIR"] = str(OFFLINE_MNIST_DIR)
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 
 
 def pytest_collection_modifyitems(config, items):
-    """11_frameworks compares outputs of PyTorch, JAX and MXNet: without them (an optional extra and
+    """13_frameworks compares outputs of PyTorch, JAX and MXNet: without them (an optional extra and
     a legacy environment, see README), its stored outputs cannot match, so skip it and say why."""
     import pytest
 
@@ -25,7 +24,7 @@ def pytest_collection_modifyitems(config, items):
         missing.append("the legacy MXNet environment")
     if not missing:
         return
-    skip = pytest.mark.skip(reason=f"11_frameworks needs {', '.join(missing)}: run `bash tools/install_frameworks.sh`")
+    skip = pytest.mark.skip(reason=f"13_frameworks needs {', '.join(missing)}: run `bash tools/install_frameworks.sh`")
     for item in items:
-        if item.nodeid.startswith("notebooks/11_frameworks.ipynb") or "11_frameworks" in item.name:
+        if item.nodeid.startswith("notebooks/13_frameworks.ipynb") or "13_frameworks" in item.name:
             item.add_marker(skip)

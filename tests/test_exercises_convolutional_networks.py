@@ -1,4 +1,4 @@
-"""The 12_convolutional_networks checkers accept right answers, reject wrong ones, and tolerate placeholders."""
+"""The 14_convolutional_networks checkers accept right answers, reject wrong ones, and tolerate placeholders."""
 
 from course_utils.convolution import convolve2d
 from course_utils.exercises.convolutional_networks import (

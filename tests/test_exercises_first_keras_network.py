@@ -1,4 +1,4 @@
-"""The 08_first_keras_network checkers accept right answers, reject wrong ones, and tolerate placeholders."""
+"""The 09_first_keras_network checkers accept right answers, reject wrong ones, and tolerate placeholders."""
 
 from course_utils.exercises.first_keras_network import check_fixed_model_parameters, check_gradient_steps
 

@@ -1,4 +1,4 @@
-"""The 11_frameworks checkers accept right answers, reject wrong ones, and tolerate placeholders."""
+"""The 13_frameworks checkers accept right answers, reject wrong ones, and tolerate placeholders."""
 
 from course_utils.exercises.frameworks import (
     FRAMEWORK_DESCRIPTIONS, check_derivative, check_framework_match, check_param_count,

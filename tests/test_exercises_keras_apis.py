@@ -1,4 +1,4 @@
-"""The 09_keras_apis checkers accept right answers, reject wrong ones, and tolerate placeholders."""
+"""The 10_keras_apis checkers accept right answers, reject wrong ones, and tolerate placeholders."""
 
 from course_utils.exercises.keras_apis import check_conv2d_layer, check_dropout_scale
 

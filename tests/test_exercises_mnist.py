@@ -1,4 +1,4 @@
-"""The 10_mnist checkers accept right answers, reject wrong ones, and tolerate placeholders."""
+"""The 11_mnist checkers accept right answers, reject wrong ones, and tolerate placeholders."""
 
 import numpy as np
 

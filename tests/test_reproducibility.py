@@ -48,3 +48,40 @@ def test_numpy_only_setup_seeds_and_styles():
     seed_everything(7, tensorflow=False)
     assert np.array_equal(first, np.random.rand(3))
     assert matplotlib.rcParams["axes.grid"] == PLOT_STYLE["axes.grid"]
+
+
+WRITE_NOTICES_AND_A_WARNING = r"""
+import os
+from course_utils.reproducibility import _drop_startup_notices
+with _drop_startup_notices():
+    os.write(2, b"WARNING: All log messages before absl::InitializeLog() is called are written to STDERR\n")
+    os.write(2, b"I0000 00:00:1795669439.221020    2559 port.cc:153] oneDNN custom operations are on. You may see...\n")
+    os.write(2, b"UserWarning: something nobody expected\n")
+"""
+
+
+def test_only_the_known_startup_notices_are_dropped():
+    result = run_clean(WRITE_NOTICES_AND_A_WARNING)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == "UserWarning: something nobody expected"
+
+
+def test_setup_keeps_onednn_on_and_turns_tf32_off():
+    result = run_clean(
+        "import os, course_utils; course_utils.setup(0); import tensorflow as tf\n"
+        "print(os.environ.get('TF_ENABLE_ONEDNN_OPTS'), tf.config.experimental.tensor_float_32_execution_enabled())"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["None", "False"]
+
+
+def test_a_runtime_without_tensorflow_gets_one_clear_message(monkeypatch):
+    import importlib.util
+
+    from course_utils import reproducibility
+
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.delitem(sys.modules, "tensorflow", raising=False)
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "tensorflow" else real_find_spec(name, *a))
+    with pytest.raises(reproducibility.SetupError, match=r"Runtime > Change runtime type > CPU"):
+        setup(0)

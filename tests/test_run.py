@@ -86,9 +86,9 @@ def test_values_take_the_type_of_the_declared_default(declared, text, expected):
 def test_a_value_of_the_wrong_type_is_refused(declared, text):
     parameter = next(iter(run.parse_parameters(declared).values()))
     with pytest.raises(run.RunError) as error:
-        run.convert(parameter, text, "10_mnist")
+        run.convert(parameter, text, "11_mnist")
     message = str(error.value)
-    assert "\n" not in message and message.startswith("10_mnist: ") and parameter.name in message
+    assert "\n" not in message and message.startswith("11_mnist: ") and parameter.name in message
     assert repr(text) in message and f"= {parameter.default!r}" in message
 
 
@@ -116,8 +116,8 @@ def test_an_unknown_notebook_is_one_line_listing_the_choices():
 
 def test_a_planned_notebook_not_written_yet_is_named(monkeypatch, tmp_path):
     monkeypatch.setattr(course, "NOTEBOOK_DIR", tmp_path)
-    with pytest.raises(run.RunError, match=r"notebook 10_mnist is part of the course but .* does not exist yet"):
-        run.resolve_notebook("10")
+    with pytest.raises(run.RunError, match=r"notebook 11_mnist is part of the course but .* does not exist yet"):
+        run.resolve_notebook("11")
 
 
 def test_an_unreadable_notebook_is_one_line(tmp_path):

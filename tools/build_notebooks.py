@@ -18,6 +18,7 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbformat.corpus.words import generate_corpus_id as random_cell_id
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -25,19 +26,26 @@ sys.path.insert(0, str(ROOT))
 from course_utils import course, navigation  # noqa: E402
 
 OFFLINE_MNIST_DIR = ROOT.parent / "shared" / "data"
-KEPT_NOTEBOOK_METADATA = {
-    "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
-    "language_info": {"name": "python"},
-}
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
 def canonicalise(nb) -> None:
-    """Drop metadata that changes from run to run or machine to machine."""
-    nb.metadata = nbformat.from_dict({**{k: v for k, v in nb.metadata.items() if k == "colab"}, **KEPT_NOTEBOOK_METADATA})
+    """Store what JupyterLab would store, so opening a notebook does not mark it modified.
+
+    nbformat 4.5 with cell ids (kept from build to build; new cells get a new id), the
+    kernelspec, and the ``language_info`` the kernel itself reported while executing (JupyterLab
+    compares the whole object with the kernel's reply). Run timings are dropped.
+    """
+    language_info = nb.metadata.get("language_info", {})
+    nb.metadata = nbformat.from_dict({**{k: v for k, v in nb.metadata.items() if k == "colab"},
+                                      "kernelspec": KERNELSPEC, "language_info": language_info})
+    nb.nbformat, nb.nbformat_minor = 4, 5
+    seen = set()
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
-        cell.pop("id", None)
-    nb.nbformat, nb.nbformat_minor = 4, 4
+        if not cell.get("id") or cell.id in seen:
+            cell.id = random_cell_id()
+        seen.add(cell.id)
 
 
 def build(path: Path, timeout: int = 900) -> float:

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install what notebooks/11_frameworks.ipynb needs beyond requirements.txt.
+# Install what notebooks/13_frameworks.ipynb needs beyond requirements.txt.
 #
 #   1. The package's "frameworks" extra (PyTorch and JAX, pinned in pyproject.toml) into the
 #      active environment:  pip install -e ".[frameworks]".

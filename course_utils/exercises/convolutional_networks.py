@@ -1,4 +1,4 @@
-"""Exercise checks for 12_convolutional_networks."""
+"""Exercise checks for 14_convolutional_networks."""
 
 from __future__ import annotations
 

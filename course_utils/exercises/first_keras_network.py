@@ -1,4 +1,4 @@
-"""Exercise checks for 08_first_keras_network."""
+"""Exercise checks for 09_first_keras_network."""
 
 from __future__ import annotations
 

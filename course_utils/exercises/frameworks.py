@@ -1,4 +1,4 @@
-"""Exercise checks for 11_frameworks."""
+"""Exercise checks for 13_frameworks."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Exercise checks for 09_keras_apis."""
+"""Exercise checks for 10_keras_apis."""
 
 from __future__ import annotations
 

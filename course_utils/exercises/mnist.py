@@ -1,4 +1,4 @@
-"""Exercise checks for 10_mnist."""
+"""Exercise checks for 11_mnist."""
 
 from __future__ import annotations
 
