@@ -89,3 +89,24 @@ def show_images(images, titles=None, columns: int = 6, size: float = 1.5, title:
         fig.suptitle(title)
     fig.tight_layout()
     return fig
+
+
+def show(fig, alt: str) -> None:
+    """Display ``fig`` with a text alternative, then close it so it is not drawn twice.
+
+    ``alt`` is one short sentence saying what the figure shows. It is stored in the image output's
+    metadata (``{"image/png": {"alt": ...}}``), which HTML renderers turn into the ``alt``
+    attribute, and as the output's plain text, which screen readers and text-only views show.
+    """
+    import io
+
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+
+    if not isinstance(alt, str) or not alt.strip():
+        raise ValueError("show(fig, alt) needs one sentence saying what the figure shows")
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", bbox_inches="tight", metadata={"Software": None})
+    plt.close(fig)
+    display({"image/png": buffer.getvalue(), "text/plain": f"[figure] {alt.strip()}"},
+            raw=True, metadata={"image/png": {"alt": alt.strip()}})

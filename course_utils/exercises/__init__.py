@@ -43,3 +43,53 @@ def unanswered(*answers) -> bool:
         print(NOT_ANSWERED)
         return True
     return False
+
+
+class AnswerError(ValueError):
+    """An answer of the wrong kind; its message is the one-line hint shown to the student."""
+
+
+def as_whole_number(answer, what: str = "a count") -> int:
+    """The answer as an int, or :class:`AnswerError` naming what is wrong (text, a fraction, a bool...)."""
+    if isinstance(answer, bool):
+        raise AnswerError(f"{what.capitalize()} is a number, not {answer}.")
+    if isinstance(answer, str):
+        raise AnswerError(f"{what.capitalize()} is a number, not the text {answer!r}: write it without quotes.")
+    try:
+        value = float(answer)
+    except (TypeError, ValueError):
+        raise AnswerError(f"{what.capitalize()} is a number; got a {type(answer).__name__}.") from None
+    if not value.is_integer():
+        raise AnswerError(f"{what.capitalize()} is a whole number; {answer} is not.")
+    return int(value)
+
+
+def as_number(answer, what: str = "the answer") -> float:
+    """The answer as a finite float, or :class:`AnswerError` with a one-line hint."""
+    if isinstance(answer, bool):
+        raise AnswerError(f"{what.capitalize()} is a number, not {answer}.")
+    if isinstance(answer, str):
+        raise AnswerError(f"{what.capitalize()} is a number, not the text {answer!r}: write it without quotes.")
+    try:
+        value = float(answer)
+    except (TypeError, ValueError):
+        raise AnswerError(f"{what.capitalize()} is a number; got a {type(answer).__name__}.") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise AnswerError(f"{what.capitalize()} must be a finite number, got {answer}.")
+    return value
+
+
+def parsed(parse, answer, what: str):
+    """``(value, None)`` when ``parse`` accepts the answer, else ``(None, Verdict)`` after printing the hint.
+
+    Every checker reads its answers through this, so a wrong kind of answer is a one-line hint,
+    never a traceback::
+
+        count, wrong = parsed(as_whole_number, count, "the parameter count")
+        if wrong is not None:
+            return wrong
+    """
+    try:
+        return parse(answer, what), None
+    except AnswerError as error:
+        return None, feedback(False, "", str(error))
