@@ -4,6 +4,7 @@
     python -m course_utils.run 11_mnist -p EPOCHS 5         # one notebook, one parameter
     python -m course_utils.run 02 11 -p SEED 3 --output-dir /tmp/runs
     python -m course_utils.run --quick                      # smoke run with smaller parameters
+    python -m course_utils.run 09 11 --seeds 0-11           # claim sweep: which asserts fail for which SEED
 
 Notebooks are named by file stem (``11_mnist``), number (``11``), file name or path.
 Each executed copy is written to ``--output-dir`` (default ``build/run``), run with the
@@ -22,6 +23,10 @@ own quick values with a ``# quick: VALUE`` comment on the line of a parameter
 given with ``-p`` win over quick values. The notebook's claims need its full parameters, so in a
 quick run a failing ``assert`` is listed ("NOT HELD at quick parameters") and execution goes on;
 any other exception fails the notebook as usual.
+
+``--seeds 0-11`` is a claim sweep: each notebook runs once per SEED (copies in ``seed_N/`` folders), failing
+asserts are collected as in a quick run, and the report lists, per notebook, every claim that failed and for which
+seeds. Exit status 1 when any claim failed.
 
 Exit status: 0 when every notebook ran to the end, 1 when one failed (the message names the
 notebook, the cell and the failing line), 2 for bad input (one line, nothing runs).
@@ -108,6 +113,18 @@ def parse_parameters(source: str, where: str = "the parameters cell") -> dict[st
         for target in targets:
             if isinstance(target, ast.Name):
                 declared[target.id] = Parameter(target.id, default, literal, quick, has_quick)
+            elif isinstance(target, (ast.Tuple, ast.List)):  # A, B = 1, 2: each name is a parameter
+                names = [t.id if isinstance(t, ast.Name) else None for t in target.elts]
+                values = default if literal and isinstance(default, (tuple, list)) else None
+                quicks = quick if has_quick and isinstance(quick, (tuple, list)) else None
+                for i, name in enumerate(names):
+                    if name is None:
+                        continue
+                    known = values is not None and len(values) == len(names)
+                    declared[name] = Parameter(
+                        name, values[i] if known else None, known,
+                        quicks[i] if quicks is not None and len(quicks) == len(names) else None,
+                        quicks is not None and len(quicks) == len(names))
     return declared
 
 
@@ -175,10 +192,15 @@ class Job:
     declared: dict[str, Parameter]
     parameters: dict[str, object] = field(default_factory=dict)
     quick: bool = False
+    sweep: bool = False  # a claim sweep: failing asserts are collected, as in a quick run
 
     @property
     def name(self) -> str:
         return self.path.stem
+
+    @property
+    def collects_claims(self) -> bool:
+        return self.quick or self.sweep
 
 
 def resolve_notebook(name: str) -> Path:
@@ -256,7 +278,7 @@ class Result:
     @property
     def shown_status(self) -> str:
         if self.unheld_claims:
-            return f"{self.status} (quick: {len(self.unheld_claims)} claim(s) not held)"
+            return f"{self.status} ({len(self.unheld_claims)} claim(s) not held)"
         return self.status
 
 
@@ -396,7 +418,7 @@ def execute(job: Job, output_dir: Path) -> Result:
     status, message, unheld = "passed", "", []
     # A smoke run checks that every cell runs; claims need the full parameters, so in a quick run
     # a failing assert is noted and execution goes on. Any other exception fails the notebook.
-    allowed = {"allow_error_names": ["AssertionError"]} if job.quick else {}
+    allowed = {"allow_error_names": ["AssertionError"]} if job.collects_claims else {}
     with _process_output_to(log):
         started = time.perf_counter()
         try:
@@ -410,8 +432,8 @@ def execute(job: Job, output_dir: Path) -> Result:
                 raised = error_cells(output)
             except Exception:  # noqa: BLE001 - the exception alone still says what failed
                 raised = [(error.ename, _from_error(error))]
-            others = [text for name, text in raised if not (job.quick and name == "AssertionError")]
-            unheld = [text for name, text in raised if job.quick and name == "AssertionError"]
+            others = [text for name, text in raised if not (job.collects_claims and name == "AssertionError")]
+            unheld = [text for name, text in raised if job.collects_claims and name == "AssertionError"]
             if others or not raised:
                 status, message = "failed", (others or [_from_error(error)])[0]
         except Exception as error:  # noqa: BLE001 - kernel died, timeout, ...: report, go on
@@ -477,8 +499,52 @@ def parse_args(argv=None):
     parser.add_argument("--quick", action="store_true",
                         help="smoke run: smaller parameters ('# quick: VALUE' comments, else EPOCHS=1); "
                              "failing asserts are listed, not fatal")
+    parser.add_argument("--seeds", type=parse_seeds, metavar="LIST",
+                        help="claim sweep: run each notebook once per SEED (e.g. 0-11 or 0,3,7) and list every "
+                             "assert that fails, per notebook and seed")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     return parser.parse_args(argv)
+
+
+def parse_seeds(text: str) -> list[int]:
+    """``0-11`` or ``0,3,7`` (or both: ``0-3,9``) as a sorted list of seeds."""
+    seeds = set()
+    for part in text.split(","):
+        low, dash, high = part.strip().partition("-")
+        if not low.isdigit() or (dash and not high.isdigit()):
+            raise argparse.ArgumentTypeError(f"seeds are written like 0-11 or 0,3,7; got {text!r}")
+        seeds.update(range(int(low), int(high or low) + 1))
+    return sorted(seeds)
+
+
+def sweep(names, parameters, seeds: list[int], output_dir: Path, progress: bool = True, quick: bool = False):
+    """Run the notebooks once per seed; return ``{(notebook, seed): Result}``."""
+    if any(name == "SEED" for name, _ in parameters):
+        raise RunError("--seeds sets SEED itself; drop -p SEED")
+    plans = {seed: plan(names, [*parameters, ("SEED", str(seed))], quick=quick) for seed in seeds}
+    results = {}
+    for seed, jobs in plans.items():
+        for job in jobs:
+            job.sweep = True
+        for result in run(jobs, output_dir / f"seed_{seed}", progress=progress):
+            results[(result.name, seed)] = result
+    return results
+
+
+def sweep_report(results) -> str:
+    """One row per notebook: seeds whose claims all held, and every claim that failed, with its seeds."""
+    lines = []
+    for name in dict.fromkeys(name for name, _ in results):
+        runs = {seed: r for (n, seed), r in results.items() if n == name}
+        held = [seed for seed, r in runs.items() if r.status == "passed" and not r.unheld_claims]
+        lines.append(f"{name}: claims held for {len(held)}/{len(runs)} seeds")
+        failures: dict[str, list[int]] = {}
+        for seed, result in runs.items():
+            for claim in result.unheld_claims + ([result.message] if result.status != "passed" else []):
+                failures.setdefault(claim, []).append(seed)
+        for claim, seeds in failures.items():
+            lines.append(f"  NOT HELD for SEED {','.join(map(str, seeds))}: {claim}")
+    return "\n".join(lines)
 
 
 def main(argv=None) -> int:
@@ -492,6 +558,8 @@ def main(argv=None) -> int:
     except RunError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    if args.seeds:
+        return _main_sweep(args, output_dir)
     try:
         results = run(jobs, output_dir, progress=not args.no_progress)
     except KeyboardInterrupt:
@@ -506,6 +574,22 @@ def main(argv=None) -> int:
     for result in failed:
         print(f"FAILED {result.name}: {result.message}", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _main_sweep(args, output_dir: Path) -> int:
+    try:
+        results = sweep(args.notebooks, args.parameter, args.seeds, output_dir, progress=not args.no_progress,
+                        quick=args.quick)
+    except RunError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    print(sweep_report(results))
+    print(f"executed copies in {output_dir}/seed_N")
+    clean = all(r.status == "passed" and not r.unheld_claims for r in results.values())
+    return 0 if clean else 1
 
 
 if __name__ == "__main__":

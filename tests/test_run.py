@@ -257,3 +257,40 @@ def test_a_kernel_that_dies_is_a_failure_naming_the_cell_not_a_hang(tmp_path):
     result = runner(path, "--output-dir", tmp_path / "out")
     assert result.returncode == 1
     assert "FAILED dies: cell 3: DeadKernelError" in result.stderr, result.stderr
+
+
+# --- several names on one line, and the claim sweep ----------------------------------------------
+
+
+def test_several_names_assigned_on_one_line_are_each_a_parameter():
+    declared = run.parse_parameters("UNITS, RATE, EPOCHS = 16, 0.01, 300  # quick: 16, 0.01, 20\nA, B = f(), 2\n")
+    assert declared["RATE"].default == 0.01 and declared["RATE"].type_name == "float"
+    assert declared["EPOCHS"].has_quick and declared["EPOCHS"].quick == 20
+    assert declared["A"].type_name == "any" and declared["B"].type_name == "any"
+
+
+@pytest.mark.parametrize(("text", "seeds"), [("0-3", [0, 1, 2, 3]), ("5", [5]), ("0,3,7", [0, 3, 7]),
+                                             ("0-2,9", [0, 1, 2, 9])])
+def test_seed_lists(text, seeds):
+    assert run.parse_seeds(text) == seeds
+
+
+@pytest.mark.parametrize("text", ["a-b", "1-", "-3", "1;2"])
+def test_a_bad_seed_list_is_refused(text):
+    with pytest.raises(Exception, match="seeds are written like 0-11"):
+        run.parse_seeds(text)
+
+
+def test_a_claim_sweep_lists_each_failing_claim_with_its_seeds(tmp_path):
+    nb = make_notebook(tmp_path / "claims.ipynb", "SEED = 0", "assert SEED != 1, 'one'", "assert SEED < 2",
+                       "print('after the claims')")
+    result = runner(nb, "--seeds", "0-2", "--output-dir", tmp_path / "out")
+    assert result.returncode == 1, result.stderr
+    assert "claims: claims held for 1/3 seeds" in result.stdout
+    assert "NOT HELD for SEED 1: cell 3 (In [3]): AssertionError: one at `assert SEED != 1, 'one'`" in result.stdout
+    assert "NOT HELD for SEED 2: cell 4 (In [4]): AssertionError at `assert SEED < 2`" in result.stdout
+    assert "after the claims" in outputs_text(tmp_path / "out" / "seed_2" / "claims.ipynb")
+    held = runner(nb, "--seeds", "0", "--output-dir", tmp_path / "out0")
+    assert held.returncode == 0 and "claims held for 1/1 seeds" in held.stdout
+    refused = runner(nb, "--seeds", "0-1", "-p", "SEED", "3", "--output-dir", tmp_path / "out1")
+    assert refused.returncode == 2 and "--seeds sets SEED itself" in refused.stderr
