@@ -30,6 +30,24 @@ NOTEBOOKS = [
     ("14_convolutional_networks", "Convolutional Networks"),
 ]
 
+#: The section of the lecture notes *Introduction to Deep Learning* each notebook follows (README's contents).
+LECTURE_SECTIONS = {
+    "01_why_deep_learning": "1. Why Deep Learning?",
+    "02_neuron": "2. Biological Neuron vs Artificial Neuron",
+    "03_network_architecture": "3. Neural Network Architecture",
+    "04_forward_propagation": "4. Forward Propagation",
+    "05_activation_functions": "5. Activation Functions",
+    "06_loss_functions": "6. Cost Function (Error Function)",
+    "07_gradient_descent": "7. Gradient Descent (Learning Process)",
+    "08_backpropagation": "7. Gradient Descent, continued: where the gradients come from",
+    "09_first_keras_network": "8. Hands-on Example: Simple Neural Network with Keras",
+    "10_keras_apis": "Keras Layers and APIs",
+    "11_mnist": "3. Neural Network Architecture (the MNIST code); Model Compilation & Training",
+    "12_generalisation": "Commonly Used Keras Layers (Dropout), continued",
+    "13_frameworks": "Popular Deep Learning Frameworks",
+    "14_convolutional_networks": "Commonly Used Keras Layers (Conv2D), continued",
+}
+
 
 def notebook_path(stem: str) -> Path:
     return NOTEBOOK_DIR / f"{stem}.ipynb"

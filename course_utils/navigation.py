@@ -68,9 +68,10 @@ def navigation_source(stem: str) -> str:
 
 
 def contents_table() -> str:
-    rows = ["| # | Notebook | Open in Colab |", "| --- | --- | --- |"]
+    rows = ["| # | Notebook | Lecture notes section | Open in Colab |", "| --- | --- | --- | --- |"]
     for stem, title in course.existing_notebooks():
-        rows.append(f"| {stem[:2]} | [{title}](notebooks/{stem}.ipynb) | [Colab]({course.colab_url(stem)}) |")
+        section = course.LECTURE_SECTIONS[stem]
+        rows.append(f"| {stem[:2]} | [{title}](notebooks/{stem}.ipynb) | {section} | [Colab]({course.colab_url(stem)}) |")
     return "\n".join(rows)
 
 

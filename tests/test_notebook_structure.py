@@ -106,5 +106,110 @@ def test_conventions_checker_from_shared_tools_passes():
         pytest.skip("../shared/tools/nbcheck.py is not beside this checkout")
     if len(NOTEBOOKS) < 2:
         pytest.skip("navigation links need at least two notebooks")
-    result = subprocess.run([sys.executable, str(checker), *map(str, NOTEBOOKS)], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, str(checker), "--all", *map(str, NOTEBOOKS)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+# --- What a student sees when the notebook opens, and its voice -------------------------------------
+
+#: "seed" used for the lecture notes rather than the random seed ("the seed's model", "the seed says").
+NOTES_AS_SEED = re.compile(
+    r"\bseed(?:'s| text| document| code| model| network| mlp| example| notes)\b"
+    r"|\b(?:the|as in the|like the) seed\b(?! *[=0-9`])(?!\s+(?:is|of|changes|value|gives|only|makes|decides))",
+    re.I,
+)
+#: Words for maintainers, not students.
+MAINTAINER_TALK = re.compile(r"tests/|\bpapermill\b|\bissue\b|\bdrift\b|\bnbval\b|\bCI\b")
+
+
+def student_markdown(nb):
+    """Markdown cells a student reads (the generated navigation cell is links only)."""
+    return [(i, c.source) for i, c in enumerate(nb.cells) if c.cell_type == "markdown"][:-1]
+
+
+def test_badge_renders_as_a_link_to_colab_in_nbconvert_html(notebook):
+    from nbconvert.filters.markdown import markdown2html
+
+    path, nb = notebook
+    html = markdown2html(nb.cells[0].source)
+    link = re.search(r'<a href="([^"]+)"[^>]*>\s*<img [^>]*src="([^"]+)"', html)
+    assert link, f"the badge does not render as a link: {html[-300:]}"
+    assert link.group(1) == course.colab_url(path.stem) and link.group(2) == navigation.BADGE_IMAGE
+
+
+def test_opening_names_the_lecture_notes_section_it_follows(notebook):
+    _, nb = notebook
+    opening = " ".join(c.source for c in nb.cells[:3] if c.cell_type == "markdown")
+    assert "lecture notes" in opening, "say which section of the lecture notes this notebook follows"
+
+
+def test_stored_as_jupyterlab_saves_it_so_opening_does_not_modify_it(notebook):
+    path, _ = notebook
+    raw = json.loads(path.read_text())
+    assert (raw["nbformat"], raw["nbformat_minor"]) == (4, 5), "store nbformat 4.5 (tools/build_notebooks.py)"
+    ids = [cell.get("id") for cell in raw["cells"]]
+    assert all(ids) and len(set(ids)) == len(ids), "every cell needs its own id"
+    info = raw["metadata"].get("language_info", {})
+    assert {"name", "version", "mimetype", "file_extension", "codemirror_mode"} <= set(info), (
+        "store the language_info the kernel reports (tools/build_notebooks.py does)")
+
+
+def test_seed_means_only_the_random_seed(notebook):
+    _, nb = notebook
+    for i, text in student_markdown(nb):
+        match = NOTES_AS_SEED.search(text)
+        assert not match, f"markdown cell {i}: {match.group(0)!r}; call them 'the lecture notes'"
+
+
+def test_prose_speaks_to_students_not_maintainers(notebook):
+    _, nb = notebook
+    for i, text in student_markdown(nb):
+        match = MAINTAINER_TALK.search(text)
+        assert not match, f"markdown cell {i} talks to maintainers: {match.group(0)!r}"
+
+
+def section(nb, heading):
+    """The markdown from ``## heading`` up to the next ``## `` heading (or the navigation)."""
+    cells, inside = [], False
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and cell.source.startswith("## "):
+            inside = cell.source.splitlines()[0][3:].strip().lower().startswith(heading)
+            if inside:
+                cells.append(cell.source.split("\n", 1)[1] if "\n" in cell.source else "")
+                continue
+        if cell.cell_type == "markdown" and cell.source.startswith(navigation.NAV_MARKER):
+            break
+        if inside:
+            cells.append(cell.source)
+    return "\n".join(cells) if cells else None
+
+
+def test_summary_questions_and_further_reading(notebook):
+    _, nb = notebook
+    summary = section(nb, "summary")
+    assert summary is not None, "a '## Summary' section"
+    assert 3 <= len(re.findall(r"^\s*[-*] ", summary, re.M)) <= 6, "the summary has 3-6 bullet points"
+    questions = section(nb, "check your understanding")
+    assert questions is not None, "a '## Check your understanding' section"
+    assert 4 <= questions.count("<details>") <= 8, "4-8 questions, each answer folded in <details>"
+    reading = section(nb, "further reading")
+    assert reading is not None, "a '## Further reading' section"
+    assert 2 <= len(re.findall(r"\]\(https?://", reading)) <= 6, "2-4 references, as links"
+
+
+def test_every_figure_has_a_text_alternative(notebook):
+    _, nb = notebook
+    for i, cell in enumerate(nb.cells):
+        for output in cell.get("outputs", []):
+            if "image/png" in output.get("data", {}):
+                alt = output.get("metadata", {}).get("image/png", {}).get("alt", "")
+                assert alt.strip(), f"cell {i}: a figure without alt text; show it with course_utils.plots.show"
+
+
+def test_solutions_are_tagged_and_folded(notebook):
+    _, nb = notebook
+    tagged = [c for c in nb.cells if "solution" in c.metadata.get("tags", [])]
+    assert tagged, "solution cells carry the 'solution' tag"
+    for cell in tagged:
+        if cell.cell_type == "markdown":
+            assert "<details>" in cell.source, "solution text is folded in <details>"
