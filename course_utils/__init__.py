@@ -10,7 +10,7 @@ The names below are imported from their modules on first use.
 
 from importlib import import_module
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 _LAZY = {
     "setup": "course_utils.reproducibility",

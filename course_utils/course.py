@@ -8,6 +8,10 @@ from pathlib import Path
 #: by ``python -m course_utils.navigation``; change it here and re-run that command.
 REPOSITORY = "https://github.com/deep-learning-course/intro-to-deep-learning"
 BRANCH = "main"
+#: The release the Colab setup cell installs ``course_utils`` from: a fixed tag, never a moving branch.
+#: Its version must be the package's own (``pyproject.toml``); see README, "Publishing the course".
+VERSION = "0.2.0"
+RELEASE = f"v{VERSION}"
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_DIR = ROOT / "notebooks"
@@ -64,5 +68,5 @@ def colab_url(stem: str) -> str:
 
 
 def install_spec() -> str:
-    """What pip installs on Colab: the course package straight from the repository."""
-    return f"course-utils @ git+{REPOSITORY}@{BRANCH}"
+    """What pip installs on Colab: the course package from the repository, at the release tag."""
+    return f"course-utils @ git+{REPOSITORY}@{RELEASE}"

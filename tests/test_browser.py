@@ -206,3 +206,41 @@ def test_02_neuron_runs_in_jupyterlab_in_chromium(chromium, lab):
     assert not [o for c in code for o in c.outputs if o.output_type == "error" or o.get("name") == "stderr"]
     saved_text = "".join(o.get("text", "") for c in code for o in c.outputs)
     assert all(expected in saved_text for expected in EXPECTED_TEXTS)
+
+
+def open_stored_notebook(page, lab, stem: str, dialogs: list[str]):
+    """Copy a course notebook as stored (outputs included) into the server's root and open it."""
+    shutil.copy(course.notebook_path(stem), lab["root"] / f"{stem}.ipynb")
+    page.goto(f"{lab['base']}/lab/tree/{stem}.ipynb?reset&token={lab['token']}", wait_until="domcontentloaded",
+              timeout=120_000)
+    wait_until(page, lambda: page.locator(".jp-NotebookPanel .jp-Cell").count() > 0, 120, dialogs,
+               f"{stem} to open")
+    indicator = page.locator(".jp-NotebookPanel .jp-Notebook-ExecutionIndicator")
+    wait_until(page, lambda: indicator.get_attribute("data-status") == "idle", 120, dialogs,
+               "the kernel to start (status idle)")
+
+
+@pytest.mark.parametrize("stem", ["02_neuron", "14_convolutional_networks"])
+def test_badge_is_a_colab_link_and_opening_leaves_the_notebook_unmodified(chromium, lab, stem):
+    """The first line shows the badge as a link, and opening (kernel started) does not mark the tab dirty.
+
+    JupyterLab compares the stored language_info with the kernel's; it matches on the Python the
+    notebooks were built with, which is the one this test runs.
+    """
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements.txt (playwright)")
+    dialogs: list[str] = []
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            open_stored_notebook(page, lab, stem, dialogs)
+            badge = page.locator(".jp-NotebookPanel .jp-MarkdownCell").first.locator("a:has(img)")
+            assert badge.count() == 1, "the Colab badge is not rendered as a link around an image"
+            assert badge.get_attribute("href") == course.colab_url(stem)
+            assert "colab-badge.svg" in badge.locator("img").get_attribute("src")
+            page.wait_for_timeout(2000)  # the kernel's info reply has arrived and been merged by now
+            tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text=stem)
+            assert tab.count() == 1
+            assert "jp-mod-dirty" not in (tab.get_attribute("class") or ""), "opening marked the notebook modified"
+        finally:
+            browser.close()

@@ -1,0 +1,86 @@
+"""The generated setup cell on Colab: installs the course package once, from the release, and fails clearly."""
+
+import importlib.metadata
+import subprocess
+import sys
+import types
+
+import pytest
+
+from course_utils import course, navigation
+
+
+@pytest.fixture
+def on_colab(monkeypatch):
+    """Pretend to be on Colab, and record every command the cell would run instead of running it."""
+    monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
+    calls = []
+
+    def fake_run(command, **kwargs):
+        calls.append(command)
+        return subprocess.CompletedProcess(command, fake_run.returncode, "", fake_run.stderr)
+
+    fake_run.returncode, fake_run.stderr = 0, ""
+    monkeypatch.setattr(subprocess, "run", fake_run)
+    return fake_run, calls
+
+
+def run_setup_cell(monkeypatch, installed):
+    def version(name):
+        if installed is None:
+            raise importlib.metadata.PackageNotFoundError(name)
+        return installed
+
+    monkeypatch.setattr(importlib.metadata, "version", version)
+    exec(navigation.setup_source(tensorflow=False), {"SEED": 0})
+
+
+def test_first_run_installs_the_release_not_a_branch(on_colab, monkeypatch):
+    _, calls = on_colab
+    run_setup_cell(monkeypatch, installed=None)
+    assert len(calls) == 1 and calls[0][-1] == course.install_spec()
+    assert calls[0][-1].endswith(f"@{course.RELEASE}") and course.RELEASE == f"v{course.VERSION}"
+
+
+def test_a_second_run_does_no_pip_work(on_colab, monkeypatch):
+    _, calls = on_colab
+    run_setup_cell(monkeypatch, installed=course.VERSION)
+    assert calls == []
+
+
+def test_an_older_course_package_is_replaced(on_colab, monkeypatch):
+    _, calls = on_colab
+    run_setup_cell(monkeypatch, installed="0.0.1")
+    assert len(calls) == 1
+
+
+def test_a_failed_install_is_one_clear_message(on_colab, monkeypatch):
+    fake_run, _ = on_colab
+    fake_run.returncode = 1
+    fake_run.stderr = "Collecting course-utils\nERROR: Could not find a version that satisfies the requirement\n"
+    with pytest.raises(SystemExit) as stop:
+        run_setup_cell(monkeypatch, installed=None)
+    message = str(stop.value)
+    assert "\n" not in message and "Could not find a version" in message and "run this cell again" in message
+
+
+def test_the_version_the_cell_checks_is_the_packages_own():
+    import tomllib
+
+    import course_utils
+
+    project = tomllib.loads((course.ROOT / "pyproject.toml").read_text())["project"]
+    assert project["version"] == course.VERSION == course_utils.__version__
+
+
+def test_badges_install_url_and_course_py_agree():
+    """Every badge and every setup cell point at the repository and release named in course.py."""
+    import nbformat
+
+    for stem, _ in course.existing_notebooks():
+        nb = nbformat.read(course.notebook_path(stem), as_version=4)
+        assert course.colab_url(stem) in nb.cells[0].source
+        assert course.colab_url(stem).startswith("https://colab.research.google.com/github/"
+                                                 + course.REPOSITORY.removeprefix("https://github.com/"))
+        setup = [c.source for c in nb.cells if c.cell_type == "code" and c.source.startswith(navigation.SETUP_MARKER)]
+        assert len(setup) == 1 and course.install_spec() in setup[0]
