@@ -1,0 +1,86 @@
+"""Write a student edition of the course: the notebooks without their solutions.
+
+    python -m course_utils.release --student OUT/
+
+In the repository's (the teacher's) notebooks every solution is folded away and its cells carry the
+``solution`` tag. The student edition removes those cells (nbconvert's ``TagRemovePreprocessor``), keeps
+the exercises and their automatic checks, and clears the outputs of the exercise cells so that a student
+sees the placeholders and nothing of the answers. The source notebooks are never modified, and OUT may not
+be the folder that holds them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from course_utils import course
+
+SOLUTION_TAG = "solution"
+
+
+def _exercise_section_clearer():
+    from nbconvert.preprocessors import Preprocessor
+
+    class ClearExerciseOutputs(Preprocessor):
+        """Clear outputs and counts of the code cells between ``## Exercises`` and the next ``## `` heading."""
+
+        def preprocess(self, nb, resources):
+            inside = False
+            for cell in nb.cells:
+                if cell.cell_type == "markdown" and cell.source.startswith("## "):
+                    inside = "exercises" in cell.source.splitlines()[0].lower()
+                elif inside and cell.cell_type == "code":
+                    cell.outputs, cell.execution_count = [], None
+            return nb, resources
+
+    return ClearExerciseOutputs()
+
+
+def student_edition(nb):
+    """A copy of ``nb`` without solution cells, exercise outputs cleared."""
+    import copy
+
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
+    nb = copy.deepcopy(nb)
+    remove = TagRemovePreprocessor(remove_cell_tags={SOLUTION_TAG}, enabled=True)
+    nb, _ = remove.preprocess(nb, {})
+    nb, _ = _exercise_section_clearer().preprocess(nb, {})
+    return nb
+
+
+def write_student_edition(out_dir: Path) -> list[Path]:
+    import nbformat
+
+    out_dir = Path(out_dir).resolve()
+    if out_dir == course.NOTEBOOK_DIR.resolve():
+        raise ValueError(f"{out_dir} holds the course notebooks; choose another folder for the student edition")
+    (out_dir / "notebooks").mkdir(parents=True, exist_ok=True)
+    written = []
+    for stem, _ in course.existing_notebooks():
+        nb = student_edition(nbformat.read(course.notebook_path(stem), as_version=4))
+        nbformat.validate(nb)
+        path = out_dir / "notebooks" / f"{stem}.ipynb"
+        nbformat.write(nb, path)
+        written.append(path)
+    return written
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m course_utils.release", description=__doc__.split("\n")[0])
+    parser.add_argument("--student", type=Path, required=True, metavar="OUT",
+                        help="write the student edition into OUT/notebooks/")
+    args = parser.parse_args(argv)
+    try:
+        written = write_student_edition(args.student)
+    except (ValueError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(f"student edition: {len(written)} notebooks in {args.student / 'notebooks'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
