@@ -162,7 +162,9 @@ def weight_images(kernel, count: int = 24, columns: int = 8, size: float = 1.2, 
     limit = np.abs(kernel[:, :count]).max() or 1.0
     rows = int(np.ceil(count / columns))
     plt = _plt()
-    fig, axes = plt.subplots(rows, columns, figsize=(size * columns, size * rows + (0.4 if title else 0)), squeeze=False)
+    fig, axes = plt.subplots(
+        rows, columns, figsize=(size * columns, size * rows + (0.4 if title else 0)), squeeze=False
+    )
     for i, ax in enumerate(axes.ravel()):
         ax.axis("off")
         if i < count:
@@ -172,3 +174,98 @@ def weight_images(kernel, count: int = 24, columns: int = 8, size: float = 1.2, 
         fig.suptitle(title)
     fig.tight_layout()
     return fig
+
+
+#: The gates the neuron slider of 02_neuron draws, left to right.
+SLIDER_GATES = ("AND", "OR", "XOR")
+
+
+def gate_scores(w1: float, w2: float, b: float) -> dict[str, int]:
+    """How many of the four inputs the neuron ``step(w1·x1 + w2·x2 + b)`` gets right, per gate."""
+    from course_utils.perceptron import GATE_INPUTS, GATE_TARGETS, step
+
+    outputs = step(GATE_INPUTS @ np.array([w1, w2], dtype=float) + float(b))
+    return {gate: int((outputs == GATE_TARGETS[gate]).sum()) for gate in SLIDER_GATES}
+
+
+def _signed_sum(w1: float, w2: float, b: float) -> str:
+    """``w1·x1 + w2·x2 + b`` with one sign per term: "1.0·x1 − 0.5·x2 + 0.2"."""
+    terms = [f"{'−' if w1 < 0 else ''}{abs(w1):.1f}·x1"]
+    for value, name in ((w2, "·x2"), (b, "")):
+        terms.append(f"{'−' if value < 0 else '+'} {abs(value):.1f}{name}")
+    return " ".join(terms)
+
+
+def gate_lines(w1: float, w2: float, b: float):
+    """One neuron's decision line ``w1·x1 + w2·x2 + b = 0`` over the AND, OR and XOR points; returns the figure.
+
+    Each panel shades the side where the neuron outputs 1 and says how many of the four points
+    it gets right. Used by the slider in 02_neuron, which redraws it for every slider position.
+    """
+    from course_utils.perceptron import GATE_INPUTS, GATE_TARGETS, step
+    from course_utils.plots import plot_decision_boundary
+
+    plt = _plt()
+    weights = np.array([w1, w2], dtype=float)
+    scores = gate_scores(w1, w2, b)
+    fig, axes = plt.subplots(1, len(SLIDER_GATES), figsize=(10.5, 3.6))
+    for ax, gate in zip(axes, SLIDER_GATES):
+        plot_decision_boundary(
+            lambda X: step(X @ weights + float(b)),
+            GATE_INPUTS,
+            GATE_TARGETS[gate],
+            ax=ax,
+            title=f"{gate}: {scores[gate]}/4 right",
+        )
+    axes[-1].legend(loc="center left", bbox_to_anchor=(1, 0.5))
+    fig.suptitle(f"the line {_signed_sum(w1, w2, b)} = 0 (shaded blue: the neuron outputs 1)")
+    fig.tight_layout()
+    return fig
+
+
+def gate_lines_alt(w1: float, w2: float, b: float) -> str:
+    """The text alternative of :func:`gate_lines`: the line and how many points of each gate it gets right."""
+    scores = gate_scores(w1, w2, b)
+    return (
+        f"Three panels with the four input points of AND, OR and XOR and the line {_signed_sum(w1, w2, b)} = 0; "
+        f"it gets {scores['AND']} of 4 right for AND, {scores['OR']} for OR and {scores['XOR']} for XOR."
+    )
+
+
+class LiveFigure:
+    """A figure shown once through :func:`course_utils.plots.show` and then redrawn in place.
+
+    For sliders: ``interact`` calls a function on every move of a slider, and that function
+    passes the new figure to :meth:`update`, which replaces the image shown instead of adding
+    one below it. A redraw with the same pixels sends nothing, so a notebook run without
+    anyone touching the sliders stores exactly the figure at the starting values.
+    """
+
+    def __init__(self, fig, alt: str):
+        from IPython.display import display
+
+        data, metadata = self._rendered(fig, alt)
+        self.alt = alt
+        self._png = data["image/png"]
+        self._handle = display(data, raw=True, metadata=metadata, display_id=True)
+
+    @staticmethod
+    def _rendered(fig, alt: str):
+        """The display data ``show(fig, alt)`` produces, captured instead of displayed."""
+        from IPython.utils.capture import capture_output
+
+        from course_utils.plots import show
+
+        with capture_output(stdout=False, stderr=False, display=True) as captured:
+            show(fig, alt)
+        (output,) = captured.outputs
+        return output.data, output.metadata
+
+    def update(self, fig, alt: str | None = None) -> bool:
+        """Show ``fig`` in place of the current figure; False (and nothing sent) when its pixels are the same."""
+        data, metadata = self._rendered(fig, alt or self.alt)
+        if data["image/png"] == self._png:
+            return False
+        self._png = data["image/png"]
+        self._handle.update(data, raw=True, metadata=metadata)
+        return True
