@@ -1,0 +1,679 @@
+"""A stand-in for Google Colab's CPU runtime, and the course notebooks run in it.
+
+    python tools/colab_env.py                  # build (or reuse) the environment, run every notebook
+    python tools/colab_env.py 02 11            # only these notebooks (stem, number or path)
+    python tools/colab_env.py --build-only     # only build (or reuse) the environment
+
+``tests/test_colab.py`` runs the same thing in the test command. What it builds, under
+``build/colab-env/`` (git-ignored):
+
+- ``venv/``: a virtual environment on Colab's Python minor version (``tools/colab/os-info.txt``),
+  from pyenv (``pyenv versions --bare``), ``$COURSE_COLAB_PYTHON`` or ``python3.X`` on the PATH,
+  with Colab's versions of everything the notebooks touch (``PACKAGES``, installed with Colab's
+  ``pip freeze`` in ``tools/colab/pip-freeze.txt`` as pip constraints). PyTorch and JAX are left out,
+  so the cells of ``13_frameworks`` take their "not installed" path. Rebuilt only when the
+  snapshot, ``PACKAGES``, the interpreter or ``pyproject.toml``'s dependencies change.
+- a stand-in ``google.colab`` module that an IPython startup file imports when the kernel starts,
+  as Colab's kernel does: the notebooks' setup cell then takes its Colab branch.
+- ``course_utils`` installed by the setup cell itself: the setup cell of the first notebook runs in
+  that kernel with its install spec pointed at ``course-utils @ git+file://<this repository>@<HEAD>``
+  (so what is tested is ``pyproject.toml``'s dependency ranges on Colab's stack, not
+  ``requirements.txt``). Redone when HEAD moves; it fails when the install changes any of Colab's
+  packages. Uncommitted changes to ``course_utils`` are not in it.
+
+The notebooks then run from ``notebooks/`` (cwd) in that kernel with nbclient, with pip unable to
+download anything: the setup cell must find ``course_utils`` already installed and skip its install,
+as on a second run on Colab. Each executed copy goes to ``build/colab-env/runs/``, with the kernel's
+own process output beside it; one summary line per notebook goes to ``build/colab-env/summary.txt``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from course_utils import course, navigation, run  # noqa: E402
+
+SNAPSHOT_DIR = ROOT / "tools" / "colab"
+FREEZE = SNAPSHOT_DIR / "pip-freeze.txt"
+OS_INFO = SNAPSHOT_DIR / "os-info.txt"
+ENV_DIR = ROOT / "build" / "colab-env"
+OFFLINE_MNIST_DIR = ROOT.parent / "shared" / "data"
+#: The repository whose HEAD the setup cell installs course_utils from (this checkout).
+REPOSITORY_DIR = ROOT
+
+#: What the notebooks and course_utils touch, at Colab's versions. Not torch/jax: 13_frameworks'
+#: cells then take their "not installed" path (and the environment stays about 1.5 GB smaller).
+PACKAGES = [
+    "pip",
+    "setuptools",
+    "wheel",
+    "tensorflow",
+    "keras",
+    "numpy",
+    "matplotlib",
+    "matplotlib-inline",
+    "ipykernel",
+    "ipython",
+    "ipywidgets",
+    "jupyter_client",
+    "jupyter_core",
+    "traitlets",
+    "pyzmq",
+    "tornado",
+    "nbformat",
+    "nbclient",
+    "tqdm",
+    "h5py",
+    "ml_dtypes",
+    "protobuf",
+    "pillow",
+]
+#: Must stay absent, so the frameworks notebook is tested the way described above.
+ABSENT = ["torch", "jax"]
+#: Bump to force a rebuild when the way the environment is built changes.
+BUILD_SCHEME = 1
+CELL_TIMEOUT = 900  # seconds per cell: only stops a hung kernel
+STARTUP_TIMEOUT = 120
+
+_REQUIREMENT = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;#]+)$")
+_NETWORK_TROUBLE = (
+    "Failed to establish a new connection",
+    "Temporary failure in name resolution",
+    "Network is unreachable",
+    "No route to host",
+    "ConnectTimeoutError",
+    "ProxyError",
+)
+
+
+class Unavailable(Exception):
+    """The environment cannot be built on this machine (no interpreter of Colab's Python, no network)."""
+
+
+class BuildError(Exception):
+    """Building the environment failed for a reason the project must fix."""
+
+
+def normalise(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+# ---------------------------------------------------------------------------------------------
+# The snapshot
+
+
+def colab_python_version(os_info: Path = OS_INFO) -> str:
+    """Colab's Python, e.g. ``3.13.15``, as its ``os-info.txt`` states it."""
+    match = re.search(r"^Python (3\.\d+\.\d+)", os_info.read_text(), re.M)
+    if not match:
+        raise BuildError(f"{os_info} names no Python version (expected a line 'Python 3.X.Y')")
+    return match.group(1)
+
+
+def colab_versions(freeze: Path = FREEZE) -> dict[str, str]:
+    """``{normalised name: version}`` for every ``name==version`` line of Colab's ``pip freeze``."""
+    versions = {}
+    for line in freeze.read_text().splitlines():
+        match = _REQUIREMENT.match(line.strip())
+        if match:
+            versions[normalise(match.group(1))] = match.group(2)
+    return versions
+
+
+def constraints_text(freeze: Path = FREEZE) -> str:
+    """Colab's ``pip freeze`` as pip constraints: only ``name==version`` lines.
+
+    Left out: comments, direct references (``name @ https://...``, ``name @ git+...``,
+    ``name @ file://...``: pip refuses them as constraints) and ``-e`` lines.
+    """
+    kept = [line.strip() for line in freeze.read_text().splitlines() if _REQUIREMENT.match(line.strip())]
+    return "\n".join(kept) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Colab's Python
+
+
+def find_python(minor: str) -> Path:
+    """An interpreter of Python ``minor`` (e.g. ``3.13``), or :class:`Unavailable` saying where it looked."""
+    override = os.environ.get("COURSE_COLAB_PYTHON")
+    if override:
+        if not Path(override).is_file():
+            raise Unavailable(f"COURSE_COLAB_PYTHON={override} does not exist")
+        return Path(override)
+    looked = []
+    pyenv = shutil.which("pyenv")
+    if pyenv:
+        done = subprocess.run([pyenv, "versions", "--bare"], capture_output=True, text=True)
+        pattern = re.compile(rf"{re.escape(minor)}\.\d+")
+        candidates = [v.strip() for v in done.stdout.splitlines() if pattern.fullmatch(v.strip())]
+        candidates.sort(key=lambda v: int(v.rsplit(".", 1)[1]), reverse=True)
+        for version in candidates:
+            prefix = subprocess.run([pyenv, "prefix", version], capture_output=True, text=True).stdout.strip()
+            python = Path(prefix) / "bin" / f"python{minor}"
+            if python.is_file():
+                return python
+        looked.append(f"pyenv ({', '.join(candidates) or f'no {minor}.x among `pyenv versions --bare`'})")
+    else:
+        looked.append("pyenv (not on the PATH)")
+    on_path = shutil.which(f"python{minor}")
+    if on_path:
+        return Path(on_path)
+    looked.append(f"python{minor} on the PATH")
+    raise Unavailable(
+        f"no Python {minor} interpreter (Colab's Python) on this machine: looked in "
+        f"{' and '.join(looked)}. Install one (`pyenv install {minor}`) or set COURSE_COLAB_PYTHON to its path"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Building
+
+
+@dataclass
+class ColabEnv:
+    """A built environment: its interpreter, kernelspec and what it holds."""
+
+    directory: Path
+    python: Path
+    python_version: str
+    commit: str
+    versions: dict[str, str]
+    lock: object = None
+
+    def release(self) -> None:
+        """Let another session rebuild the environment (call when done running notebooks)."""
+        if self.lock is not None:
+            self.lock.close()
+            self.lock = None
+
+    def __enter__(self) -> ColabEnv:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.release()
+
+    @property
+    def kernels(self) -> Path:
+        return self.directory / "kernels"
+
+    def describe(self) -> str:
+        shown = ", ".join(
+            f"{name} {self.versions.get(name, '?')}"
+            for name in ("tensorflow", "keras", "numpy", "matplotlib", "ipykernel", "ipython")
+        )
+        return (
+            f"Colab stand-in: Python {self.python_version}, {shown}; "
+            f"course-utils {self.versions.get('course-utils', '?')} from git+file @ {self.commit[:12]}"
+        )
+
+
+def _run(command: list, what: str, **kwargs) -> subprocess.CompletedProcess:
+    done = subprocess.run([str(part) for part in command], capture_output=True, text=True, **kwargs)
+    if done.returncode != 0:
+        output = (done.stderr or done.stdout).strip()
+        if any(sign in output for sign in _NETWORK_TROUBLE):
+            raise Unavailable(f"{what}: no network to download Colab's packages ({_last_line(output)})")
+        raise BuildError(f"{what} failed:\n{output[-3000:]}")
+    return done
+
+
+def _last_line(text: str) -> str:
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else "no message"
+
+
+def _log(message: str) -> None:
+    print(f"[colab-env] {message}", file=sys.stderr, flush=True)
+
+
+def _lock(directory: Path):
+    """The environment's lock file: exclusive while building, shared while notebooks run in it, so two
+    test sessions never rebuild the environment under each other's kernels."""
+    directory.mkdir(parents=True, exist_ok=True)
+    handle = open(directory / ".lock", "w")  # noqa: SIM115 - held by the ColabEnv until release()
+    fcntl.flock(handle, fcntl.LOCK_EX)
+    return handle
+
+
+def _pyproject_dependencies() -> list[str]:
+    import tomllib
+
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+
+
+def stack_key(python: Path, constraints: str) -> str:
+    """What the installed stack depends on; a different key means a fresh environment."""
+    version = subprocess.run(
+        [str(python), "-c", "import sys; print(sys.version)"], capture_output=True, text=True
+    ).stdout.strip()
+    parts = [
+        f"scheme {BUILD_SCHEME}",
+        str(python),
+        version,
+        constraints,
+        "\n".join(PACKAGES),
+        "\n".join(_pyproject_dependencies()),
+    ]
+    return hashlib.sha256("\n--\n".join(parts).encode()).hexdigest()
+
+
+def head_commit() -> str:
+    return _run(["git", "-C", REPOSITORY_DIR, "rev-parse", "HEAD"], "git rev-parse HEAD").stdout.strip()
+
+
+def uncommitted_package_changes() -> list[str]:
+    """Files of the installed package that differ from HEAD here (they are not in the environment)."""
+    done = subprocess.run(
+        ["git", "-C", str(ROOT), "status", "--porcelain", "--", "course_utils", "pyproject.toml"],
+        capture_output=True,
+        text=True,
+    )
+    return [line[3:] for line in done.stdout.splitlines() if line.strip()]
+
+
+def installed_versions(python: Path) -> dict[str, str]:
+    done = _run([python, "-m", "pip", "list", "--format=json", "--disable-pip-version-check"], "pip list")
+    return {normalise(item["name"]): item["version"] for item in json.loads(done.stdout)}
+
+
+def install_spec_for(commit: str) -> str:
+    """The setup cell's install spec, pointed at this repository's commit instead of the public release."""
+    return f"course-utils @ git+file://{REPOSITORY_DIR}@{commit}"
+
+
+def _write_stand_in(directory: Path) -> None:
+    """``google.colab`` (no ``google/__init__.py``: ``google`` stays a namespace package, protobuf's
+    ``google.protobuf`` keeps working) and an IPython startup file that imports it, as Colab's kernel does."""
+    package = directory / "stand-in" / "google" / "colab"
+    package.mkdir(parents=True, exist_ok=True)
+    (package / "__init__.py").write_text(
+        '"""Stand-in for Colab\'s google.colab: its presence is what the '
+        'course\'s setup cell checks."""\n\nSTAND_IN = True\n'
+    )
+    startup = directory / "ipython" / "profile_default" / "startup"
+    startup.mkdir(parents=True, exist_ok=True)
+    (startup / "00-google-colab.py").write_text("import google.colab  # noqa: F401  (Colab's kernel imports it)\n")
+
+
+def _write_kernelspec(directory: Path, python: Path) -> None:
+    spec = directory / "kernels" / "colab"
+    spec.mkdir(parents=True, exist_ok=True)
+    (spec / "kernel.json").write_text(
+        json.dumps(
+            {
+                "argv": [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                "display_name": "Python 3 (Colab stand-in)",
+                "language": "python",
+            },
+            indent=1,
+        )
+        + "\n"
+    )
+
+
+def kernel_environment(env_dir: Path, python: Path, allow_pip: bool = False) -> dict[str, str]:
+    """The kernel's environment: as on Colab, nothing of this checkout's own virtual environment.
+
+    Without ``allow_pip``, pip cannot download anything (no index, git limited to local
+    repositories): a setup cell that tried to install instead of skipping fails at once.
+    """
+    keep = (
+        "HOME",
+        "LANG",
+        "LC_ALL",
+        "TMPDIR",
+        "TERM",
+        "USER",
+        "COURSE_DATA_DIR",
+        "SSL_CERT_FILE",
+        "PIP_CERT",
+        "PIP_DEFAULT_TIMEOUT",
+        "PIP_FIND_LINKS",
+        "PIP_INDEX_URL",
+        "PIP_EXTRA_INDEX_URL",
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "NO_PROXY",
+        "http_proxy",
+        "https_proxy",
+        "no_proxy",
+    )
+    env = {name: os.environ[name] for name in keep if name in os.environ}
+    if "COURSE_DATA_DIR" not in env and OFFLINE_MNIST_DIR.is_dir():
+        env["COURSE_DATA_DIR"] = str(OFFLINE_MNIST_DIR)  # as tests/conftest.py: offline MNIST
+    own = {str(ROOT / ".venv" / "bin"), os.environ.get("VIRTUAL_ENV", "\0") + "/bin"}
+    path = [part for part in os.environ.get("PATH", "/usr/bin:/bin").split(os.pathsep) if part not in own]
+    env.update(
+        {
+            "PATH": os.pathsep.join([str(python.parent), *path]),
+            "PYTHONPATH": str(env_dir / "stand-in"),
+            "IPYTHONDIR": str(env_dir / "ipython"),
+            "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+            "PYTHONUNBUFFERED": "1",
+            "PYDEVD_DISABLE_FILE_VALIDATION": "1",  # ipykernel's debugger: no frozen-modules notice at start
+        }
+    )
+    if not allow_pip:
+        env.update({"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": "", "GIT_ALLOW_PROTOCOL": "file"})
+    return env
+
+
+def _build_stack(env_dir: Path, python: Path, constraints: Path) -> Path:
+    venv = env_dir / "venv"
+    if venv.exists():
+        shutil.rmtree(venv)
+    _log(f"creating {venv} from {python}")
+    _run([python, "-m", "venv", venv], "creating the virtual environment")
+    env_python = venv / "bin" / "python"
+    _log(f"installing Colab's versions of {len(PACKAGES)} packages (pip constraints: {FREEZE.relative_to(ROOT)})")
+    _run([env_python, "-m", "pip", "install", "-q", "-c", constraints, *PACKAGES], "installing Colab's packages")
+    return env_python
+
+
+def _check_stack(env_python: Path, wanted: dict[str, str]) -> dict[str, str]:
+    have = installed_versions(env_python)
+    wrong = [
+        f"{name} {have.get(name, 'missing')} (Colab: {wanted[name]})"
+        for name in map(normalise, PACKAGES)
+        if name in wanted and have.get(name) != wanted[name]
+    ]
+    present = [name for name in ABSENT if name in have]
+    if wrong or present:
+        raise BuildError(
+            "the environment does not hold Colab's versions: "
+            + "; ".join(wrong + [f"{name} is installed (must be absent)" for name in present])
+        )
+    return have
+
+
+def _install_course_utils(env_dir: Path, env_python: Path, commit: str) -> dict[str, str]:
+    """Install course_utils as the setup cell does: run the first notebook's own setup cell in the
+    Colab kernel, its install spec pointed at ``git+file://`` of ``commit``."""
+    import nbformat
+
+    subprocess.run([str(env_python), "-m", "pip", "uninstall", "-y", "-q", "course-utils"], capture_output=True)
+    before = installed_versions(env_python)
+    stem = course.existing_notebooks()[0][0]
+    nb = nbformat.read(course.notebook_path(stem), as_version=4)
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    setup_index = next((i for i, cell in enumerate(code) if cell.source.startswith(navigation.SETUP_MARKER)), None)
+    if setup_index is None:
+        raise BuildError(f"{stem} has no setup cell (starting with {navigation.SETUP_MARKER!r})")
+    setup = code[setup_index].source
+    quoted = f'"{course.install_spec()}"'
+    if quoted not in setup:
+        raise BuildError(
+            f"{stem}'s setup cell does not install {quoted}: regenerate it (python -m course_utils.navigation)"
+        )
+    installer = nbformat.v4.new_notebook()
+    installer.cells = [nbformat.v4.new_code_cell(cell.source) for cell in code[:setup_index]]  # SEED and the like
+    installer.cells.append(nbformat.v4.new_code_cell(setup.replace(quoted, f'"{install_spec_for(commit)}"')))
+    _log(f"installing course-utils with {stem}'s setup cell from {install_spec_for(commit)}")
+    result = execute(installer, env_dir, env_python, "install", cwd=course.NOTEBOOK_DIR, allow_pip=True)
+    if result.status != "passed":
+        raise BuildError(
+            f"the setup cell could not install course-utils from {install_spec_for(commit)}: {result.message}"
+        )
+    after = installed_versions(env_python)
+    changed = [
+        f"{name} {before[name]} -> {after.get(name, 'removed')}" for name in before if after.get(name) != before[name]
+    ]
+    added = [f"{name} {after[name]}" for name in after if name not in before and name != "course-utils"]
+    if changed or added:
+        (env_dir / "stack.key").unlink(missing_ok=True)  # the stack is no longer Colab's: rebuild next time
+        raise BuildError(
+            "installing course-utils as the setup cell does changed Colab's own packages ("
+            + "; ".join(changed + [f"added {a}" for a in added])
+            + "): pyproject.toml's dependency ranges must admit Colab's versions"
+        )
+    if after.get("course-utils") != course.VERSION:
+        raise BuildError(f"the setup cell installed course-utils {after.get('course-utils')}, not {course.VERSION}")
+    return after
+
+
+def build(env_dir: Path = ENV_DIR, rebuild: bool = False) -> ColabEnv:
+    """The Colab environment, built or reused; :class:`Unavailable` when this machine cannot have it."""
+    version = colab_python_version()
+    minor = version.rsplit(".", 1)[0]
+    python = find_python(minor)
+    wanted = colab_versions()
+    missing = [name for name in map(normalise, PACKAGES) if name not in wanted]
+    if missing:
+        raise BuildError(f"Colab's pip freeze ({FREEZE.relative_to(ROOT)}) has no version of {', '.join(missing)}")
+    lock = _lock(env_dir)
+    try:
+        return _build_locked(env_dir, python, wanted, rebuild, lock)
+    except BaseException:
+        lock.close()
+        raise
+
+
+def _build_locked(env_dir: Path, python: Path, wanted: dict[str, str], rebuild: bool, lock) -> ColabEnv:
+    constraints = env_dir / "constraints.txt"
+    text = constraints_text()
+    key = stack_key(python, text)
+    env_python = env_dir / "venv" / "bin" / "python"
+    stack_file, package_file = env_dir / "stack.key", env_dir / "package.key"
+    fresh = rebuild or not env_python.exists() or not stack_file.exists() or stack_file.read_text() != key
+    if fresh:
+        stack_file.unlink(missing_ok=True)
+        package_file.unlink(missing_ok=True)
+        constraints.write_text(text)
+        started = time.perf_counter()
+        env_python = _build_stack(env_dir, python, constraints)
+        _check_stack(env_python, wanted)
+        stack_file.write_text(key)
+        _log(f"stack built in {time.perf_counter() - started:.0f} s")
+    _write_stand_in(env_dir)
+    _write_kernelspec(env_dir, env_python)
+    commit = head_commit()
+    if not package_file.exists() or package_file.read_text() != install_spec_for(commit):
+        package_file.unlink(missing_ok=True)
+        have = _install_course_utils(env_dir, env_python, commit)
+        package_file.write_text(install_spec_for(commit))
+    else:
+        have = installed_versions(env_python)
+    python_version = _run(
+        [env_python, "-c", "import platform; print(platform.python_version())"], "python --version"
+    ).stdout.strip()
+    fcntl.flock(lock, fcntl.LOCK_SH)  # built: others may run notebooks in it too, none may rebuild it
+    return ColabEnv(env_dir, env_python, python_version, commit, have, lock)
+
+
+# ---------------------------------------------------------------------------------------------
+# Running notebooks
+
+
+@dataclass
+class Result:
+    name: str
+    seconds: float
+    status: str  # "passed" or "failed"
+    message: str = ""
+    output: Path | None = None
+
+    def line(self) -> str:
+        text = f"{self.name:<28} {self.seconds:7.1f} s  {self.status}"
+        return text + (f": {self.message}" if self.message else "")
+
+
+def execute(
+    nb, env_dir: Path, env_python: Path, name: str, cwd: Path, output: Path | None = None, allow_pip: bool = False
+) -> Result:
+    """Run ``nb`` top to bottom in the Colab kernel; never raises for the notebook's own error."""
+    import nbformat
+    from jupyter_client.kernelspec import KernelSpecManager
+    from jupyter_client.manager import AsyncKernelManager
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    runs = env_dir / "runs"
+    runs.mkdir(parents=True, exist_ok=True)
+    output = output or runs / f"{name}.ipynb"
+    log = output.with_suffix(".kernel.log")
+    km = AsyncKernelManager(
+        kernel_name="colab", kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(env_dir / "kernels")])
+    )
+    client = NotebookClient(
+        nb,
+        km=km,
+        timeout=CELL_TIMEOUT,
+        startup_timeout=STARTUP_TIMEOUT,
+        resources={"metadata": {"path": str(cwd)}},
+        extra_arguments=["--HistoryManager.hist_file=:memory:"],
+    )
+    status, message = "passed", ""
+    started = time.perf_counter()
+    with open(log, "wb") as process_output:
+        try:
+            client.execute(
+                env=kernel_environment(env_dir, env_python, allow_pip=allow_pip),
+                stdout=process_output,
+                stderr=process_output,
+            )
+        except CellExecutionError:
+            status = "failed"
+        except Exception as error:  # noqa: BLE001 - kernel died, timeout: report it, go on
+            status = "failed"
+            message = f"{type(error).__name__}: " + (" ".join(str(error).split())[:300] or "no message")
+    seconds = time.perf_counter() - started
+    nbformat.write(nb, output)
+    if status == "failed":
+        raised = describe_error(nb)
+        if raised:
+            message = raised
+        elif not message:
+            message = "failed without an error output"
+        running = _running_cell(nb)
+        if not raised and running:
+            message = f"cell {running}: {message}"
+        if log.stat().st_size:
+            message += f" (kernel process output: {log})"
+    return Result(name, seconds, status, message, output)
+
+
+_IPYTHON7_CELL_FRAME = re.compile(r"^/\S*/ipykernel_\d+/\d+\.py in ")
+
+
+def failing_line(traceback: list[str], source: str = "") -> str:
+    """The line of the cell that raised, from IPython 8's tracebacks (``Cell In[n], line k``, read by
+    :func:`course_utils.run.failing_line`) or from IPython 7's, as on Colab (``/tmp/ipykernel_N/M.py in ...``)."""
+    found = run.failing_line(traceback, "")
+    if found:
+        return found
+    in_cell = False
+    for block in traceback:
+        for text in run._ANSI.sub("", block).splitlines():
+            text = text.strip()
+            if _IPYTHON7_CELL_FRAME.match(text):
+                in_cell = True
+            elif re.match(r"^/\S+\.py in ", text) or text.startswith("File "):
+                in_cell = False
+            elif in_cell:
+                match = re.match(r"^-+>\s*\d+\s(.*)$", text)
+                if match:
+                    found, in_cell = match.group(1).strip(), False
+    return found or run.failing_line([], source)
+
+
+def describe_error(nb) -> str:
+    """``cell 14 (In [9]): AttributeError: ... at `line` `` for the first cell of ``nb`` that raised, or ""."""
+    for number, cell in enumerate(nb.cells, start=1):
+        if cell.cell_type != "code":
+            continue
+        for output in cell.get("outputs", []):
+            if output.output_type == "error":
+                line = failing_line(output.get("traceback", []), cell.source)
+                return run._describe(number, cell.get("execution_count"), output.ename, output.evalue, line)
+    return ""
+
+
+def _running_cell(nb) -> int | None:
+    """Number (from 1, all cells) of the last code cell that started executing."""
+    started = [
+        number
+        for number, cell in enumerate(nb.cells, start=1)
+        if cell.cell_type == "code" and cell.get("execution_count")
+    ]
+    return started[-1] if started else None
+
+
+def run_notebook(env: ColabEnv, path: Path, name: str | None = None) -> Result:
+    """Run the notebook at ``path`` (cwd: its folder) in the Colab kernel, pip unable to install."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    return execute(nb, env.directory, env.python, name or path.stem, cwd=path.parent)
+
+
+def write_summary(env: ColabEnv, results: list[Result], path: Path | None = None) -> str:
+    lines = [env.describe()]
+    stale = uncommitted_package_changes()
+    if stale:
+        lines.append(f"note: uncommitted changes not in the environment: {', '.join(stale)}")
+    lines += [result.line() for result in results]
+    total = sum(result.seconds for result in results)
+    passed = sum(result.status == "passed" for result in results)
+    lines.append(f"{'total':<28} {total:7.1f} s  {passed}/{len(results)} passed")
+    text = "\n".join(lines) + "\n"
+    (path or env.directory / "summary.txt").write_text(text)
+    return text
+
+
+def _notebook_path(argument: str) -> Path:
+    candidate = Path(argument)
+    if candidate.suffix == ".ipynb" and candidate.exists():
+        return candidate.resolve()
+    for stem, _ in course.existing_notebooks():
+        if argument in (stem, stem[:2]):
+            return course.notebook_path(stem)
+    raise SystemExit(f"error: no notebook {argument!r}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python tools/colab_env.py", description=__doc__.split("\n")[0])
+    parser.add_argument("notebooks", nargs="*", help="stems, numbers or paths (default: every notebook)")
+    parser.add_argument("--build-only", action="store_true", help="build or reuse the environment, run nothing")
+    parser.add_argument("--rebuild", action="store_true", help="build the environment afresh")
+    args = parser.parse_args(argv)
+    paths = [_notebook_path(a) for a in args.notebooks] or [
+        course.notebook_path(s) for s, _ in course.existing_notebooks()
+    ]
+    try:
+        env = build(rebuild=args.rebuild)
+    except Unavailable as reason:
+        print(f"skipped: {reason}", file=sys.stderr)
+        return 0
+    except BuildError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    with env:
+        print(env.describe())
+        if args.build_only:
+            return 0
+        results = []
+        for path in paths:
+            results.append(run_notebook(env, path))
+            print(results[-1].line(), flush=True)
+        print(write_summary(env, results).splitlines()[-1])
+    return 0 if all(result.status == "passed" for result in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
