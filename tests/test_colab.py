@@ -197,3 +197,16 @@ def test_refresh_keeps_the_old_snapshot_when_offline_or_given_something_else(tmp
             directory, get=fake_github({"pip-freeze.txt": page, "os-info.txt": colab_env.OS_INFO.read_bytes()})
         )
     assert {path.name: path.read_text() for path in directory.iterdir()} == before
+
+
+@pytest.mark.slow
+def test_a_setup_cell_that_would_install_fails_at_once_naming_the_cell(env, tmp_path):
+    """In the notebook runs pip cannot download: a setup cell that does not skip its install fails there."""
+    setup = navigation.setup_source(tensorflow=False).replace(f'"{course.VERSION}"', '"9.9.9"')
+    nb = new_notebook()
+    nb.cells = [new_markdown_cell("# 99 · Wants another release"), new_code_cell("SEED = 0"), new_code_cell(setup)]
+    path = tmp_path / "99_other_release.ipynb"
+    nbformat.write(nb, path)
+    result = colab_env.run_notebook(env, path)
+    assert result.status == "failed" and result.seconds < 60
+    assert "cell 3 (In [2]): SystemExit: Could not install the course package" in result.message
