@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_utils.exercises import Verdict, feedback, unanswered
-from course_utils.forward import DenseLayer, forward_trace
+from course_utils.exercises import AnswerError, Verdict, as_number, as_whole_number, feedback, parsed, unanswered
+from course_utils.exercises.neuron import as_numbers
+from course_utils.forward import DenseLayer, forward, forward_trace
 
 #: Exercise 1's sample and network: 2 inputs → 2 ReLU neurons → 1 linear output (a score).
 EXERCISE_X = np.array([2.0, -1.0])
@@ -13,22 +14,55 @@ EXERCISE_LAYERS = [
     DenseLayer([[1.0, -1.0], [2.0, 1.0]], [1.0, 0.5], "relu"),
     DenseLayer([[3.0], [-2.0]], [-0.5], "linear"),
 ]
+#: Exercise 4: the four inputs of a two-input gate and the XOR the hand-set network must output.
+XOR_INPUTS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
+XOR_TARGETS = np.array([0.0, 1.0, 1.0, 0.0])
+
+
+def as_shape(answer, what: str) -> tuple[int, ...]:
+    """The answer as a shape, a tuple of positive whole numbers, or :class:`AnswerError` with a hint."""
+    if isinstance(answer, (str, bool)) or np.ndim(answer) != 1:
+        raise AnswerError(f"{what.capitalize()} is a shape: a tuple of whole numbers such as (2, 3); got {answer!r}.")
+    shape = tuple(as_whole_number(size, f"each size in {what}") for size in answer)
+    if not shape or min(shape) < 1:
+        raise AnswerError(f"{what.capitalize()} is made of positive sizes; got {answer!r}.")
+    return shape
+
+
+def as_matrix(answer, what: str, shape: tuple[int, ...]) -> np.ndarray:
+    """The answer as finite floats of the given shape (a nested list or an array), or :class:`AnswerError`."""
+    if isinstance(answer, (str, bool)):
+        raise AnswerError(f"{what.capitalize()} is numbers of shape {shape}, not {answer!r}.")
+    try:
+        values = np.asarray(answer, dtype=float)
+    except (TypeError, ValueError):
+        raise AnswerError(f"{what.capitalize()} must hold only numbers, in the shape {shape}.") from None
+    if values.size == int(np.prod(shape)) and values.shape != shape:
+        values = values.reshape(shape)  # e.g. [3, -2] for a (2, 1) column
+    if values.shape != shape:
+        raise AnswerError(f"{what.capitalize()} needs shape {shape}; got {values.shape}.")
+    if not np.isfinite(values).all():
+        raise AnswerError(f"{what.capitalize()} must be finite numbers.")
+    return values
 
 
 def check_hand_forward(hidden, output) -> Verdict:
     """Exercise 1: the hidden activations (two numbers) and the output of EXERCISE_LAYERS on EXERCISE_X."""
     if unanswered(hidden, output):
         return Verdict(False)
+    hidden, wrong = parsed(lambda answer, what: as_numbers(answer, what, 2), hidden, "the hidden activations")
+    if wrong is not None:
+        return wrong
+    output, wrong = parsed(as_number, output, "the output")
+    if wrong is not None:
+        return wrong
     trace = forward_trace(EXERCISE_X, EXERCISE_LAYERS)
-    hidden = np.asarray(hidden, dtype=float).ravel()
-    if hidden.shape != (2,):
-        return feedback(False, "", f"`hidden` needs the two hidden activations, got {hidden.size} number(s).")
     if np.allclose(hidden, trace[0].z) and not np.allclose(hidden, trace[0].a):
         return feedback(False, "", "Those are the weighted sums plus bias; now apply ReLU: max(0, z).")
     if not np.allclose(hidden, trace[0].a):
         return feedback(False, "", "Recompute the hidden layer: z_j = x1·W[0, j] + x2·W[1, j] + b_j, then ReLU.")
     return feedback(
-        np.isclose(float(np.ravel(output)[0]), trace[1].a[0]),
+        np.isclose(output, trace[1].a[0]),
         f"hidden = {trace[0].a.tolist()}, output = 3·1 − 2·0 − 0.5 = {trace[1].a[0]:.1f}.",
         "The hidden layer is right; now the output: 3·h1 − 2·h2 − 0.5 (no activation).",
     )
@@ -38,12 +72,36 @@ def check_batch_shapes(w1_shape, z1_shape, output_shape) -> Verdict:
     """Exercise 2: shapes for a batch of 32 images through 784 → 128 → 10."""
     if unanswered(w1_shape, z1_shape, output_shape):
         return Verdict(False)
-    answers = {"W1": w1_shape, "Z1": z1_shape, "output": output_shape}
+    answers = {}
+    for name, answer in (("W1", w1_shape), ("Z1", z1_shape), ("output", output_shape)):
+        answers[name], wrong = parsed(as_shape, answer, f"the shape of {name}")
+        if wrong is not None:
+            return wrong
     wanted = {"W1": (784, 128), "Z1": (32, 128), "output": (32, 10)}
-    wrong = [name for name in wanted if tuple(answers[name]) != wanted[name]]
+    wrong_names = [name for name in wanted if answers[name] != wanted[name]]
     return feedback(
-        not wrong,
+        not wrong_names,
         "(32, 784) @ (784, 128) → (32, 128); (32, 128) @ (128, 10) → (32, 10): one row per image.",
-        f"Check {', '.join(wrong)}. W has shape (inputs, neurons); a layer's output has one row per sample "
+        f"Check {', '.join(wrong_names)}. W has shape (inputs, neurons); a layer's output has one row per sample "
         "and one column per neuron.",
+    )
+
+
+def check_xor_weights(W1, b1, W2, b2) -> Verdict:
+    """Exercise 4: weights of a 2 → 2 (ReLU) → 1 (no activation) network whose outputs are XOR exactly."""
+    if unanswered(W1, b1, W2, b2):
+        return Verdict(False)
+    values = {}
+    for name, answer, shape in (("W1", W1, (2, 2)), ("b1", b1, (2,)), ("W2", W2, (2, 1)), ("b2", b2, (1,))):
+        values[name], wrong = parsed(lambda a, what, shape=shape: as_matrix(a, what, shape), answer, name)
+        if wrong is not None:
+            return wrong
+    network = [DenseLayer(values["W1"], values["b1"], "relu"), DenseLayer(values["W2"], values["b2"], "linear")]
+    outputs = forward(XOR_INPUTS, network).ravel()
+    shown = ", ".join(f"{value:.3g}" for value in outputs)
+    return feedback(
+        np.allclose(outputs, XOR_TARGETS, atol=1e-6),
+        f"Your network outputs {shown} for (0, 0), (0, 1), (1, 0), (1, 1): XOR, with two ReLU neurons.",
+        f"Your network outputs {shown} for (0, 0), (0, 1), (1, 0), (1, 1); XOR needs 0, 1, 1, 0. One idea: let "
+        "both hidden neurons see x1 + x2, one of them shifted by a bias, and let the output subtract them.",
     )
