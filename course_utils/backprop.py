@@ -1,0 +1,378 @@
+"""Tested reference versions of what 08_backpropagation writes in its cells.
+
+The notebook derives and codes each piece in its shortest form; right after, one cell checks it
+against the function here, which validates its inputs and is unit-tested against finite
+differences and ``tf.GradientTape``:
+
+* :func:`numerical_gradient`, :func:`relative_error`, :func:`gradient_check`: the gradient check
+  (central differences);
+* :func:`mlp_forward`, :func:`mlp_gradients`: forward and backward pass of a dense network with
+  one activation in its hidden layers and a softmax output under the mean cross-entropy loss,
+  any depth;
+* :func:`draw_graph`, :func:`graph_of`: a computational graph drawn with Matplotlib, from a
+  description or from a micrograd-style value;
+* :func:`numpy_on_one_core`: plumbing that keeps NumPy's matrix products on one thread.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+from course_utils import activations
+
+#: Hidden-layer activations the reference MLP knows, with their derivatives.
+HIDDEN_ACTIVATIONS = ("relu", "sigmoid", "tanh", "linear")
+
+
+# --- The gradient check ---------------------------------------------------------------------------
+
+
+def numerical_gradient(f, x, eps: float = 1e-6) -> np.ndarray:
+    """Central-difference estimate of ∂f/∂x for every entry of the float array ``x``.
+
+    ``f`` takes no argument and reads ``x`` (which is changed in place one entry at a time and
+    always restored): ``(f(x + eps) − f(x − eps)) / (2 eps)`` per entry. The error of central
+    differences shrinks like eps², so in float64 eps = 1e-6 gives about 10 correct digits.
+    """
+    if not isinstance(x, np.ndarray) or not np.issubdtype(x.dtype, np.floating):
+        raise TypeError(f"x must be a float NumPy array that f reads, got {type(x).__name__}")
+    if not isinstance(eps, numbers.Real) or isinstance(eps, bool) or not 0 < eps < 1:
+        raise ValueError(f"eps must be a small positive number, got {eps!r}")
+    grad = np.zeros_like(x, dtype=np.float64)
+    for i in np.ndindex(x.shape):
+        kept = x[i]
+        x[i] = kept + eps
+        above = float(f())
+        x[i] = kept - eps
+        below = float(f())
+        x[i] = kept
+        grad[i] = (above - below) / (2 * eps)
+    return grad
+
+
+def relative_error(a, b) -> float:
+    """‖a − b‖ / (‖a‖ + ‖b‖): 0 for equal arrays, 1 for opposite ones; 0 when both are all zero."""
+    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    if a.shape != b.shape:
+        raise ValueError(f"cannot compare gradients of shapes {a.shape} and {b.shape}")
+    scale = np.linalg.norm(a) + np.linalg.norm(b)
+    return 0.0 if scale == 0 else float(np.linalg.norm(a - b) / scale)
+
+
+def gradient_check(loss, params: dict, grads: dict, eps: float = 1e-6) -> dict:
+    """The relative error between ``grads`` and a central-difference estimate, per parameter.
+
+    ``loss`` takes no argument and reads the arrays in ``params`` (changed in place and
+    restored); ``grads`` holds the analytic gradient for each name in ``params``.
+    """
+    if set(params) != set(grads):
+        raise ValueError(f"params and grads need the same names, got {sorted(params)} and {sorted(grads)}")
+    return {name: relative_error(grads[name], numerical_gradient(loss, params[name], eps)) for name in params}
+
+
+# --- A dense network with a softmax output: forward and backward --------------------------------------
+
+
+def _hidden(activation: str):
+    if activation not in HIDDEN_ACTIVATIONS:
+        raise ValueError(f"unknown hidden activation {activation!r}; choose one of {HIDDEN_ACTIVATIONS}")
+    return activations.get(activation), activations.get_derivative(activation)
+
+
+def _layers(weights, biases) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    weights = [np.asarray(w, dtype=np.float64) for w in weights]
+    biases = [np.asarray(b, dtype=np.float64) for b in biases]
+    if not weights or len(weights) != len(biases):
+        raise ValueError(f"need one bias per weight matrix, got {len(weights)} weights and {len(biases)} biases")
+    for i, (w, b) in enumerate(zip(weights, biases)):
+        if w.ndim != 2 or b.shape != (w.shape[1],):
+            raise ValueError(
+                f"layer {i}: weights need shape (inputs, units) and bias (units,), got {w.shape} and {b.shape}"
+            )
+        if i and w.shape[0] != weights[i - 1].shape[1]:
+            raise ValueError(
+                f"layer {i} expects {w.shape[0]} inputs but layer {i - 1} has {weights[i - 1].shape[1]} units"
+            )
+    return weights, biases
+
+
+def mlp_forward(X, weights, biases, activation: str = "relu") -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """The forward pass, keeping what the backward pass needs.
+
+    Every layer but the last applies ``activation``; the last applies softmax. Returns
+    ``(zs, outputs)``: each layer's pre-activation ``z = a_prev @ W + b``, and the outputs with
+    ``outputs[0] = X`` and ``outputs[-1]`` the class probabilities, one row per sample.
+    """
+    weights, biases = _layers(weights, biases)
+    f, _ = _hidden(activation)
+    X = np.asarray(X, dtype=np.float64)
+    if X.ndim != 2 or X.shape[1] != weights[0].shape[0]:
+        raise ValueError(f"X needs shape (samples, {weights[0].shape[0]}), got {X.shape}")
+    zs, outputs = [], [X]
+    for i, (w, b) in enumerate(zip(weights, biases)):
+        z = outputs[-1] @ w + b
+        zs.append(z)
+        outputs.append(activations.softmax(z) if i == len(weights) - 1 else f(z))
+    return zs, outputs
+
+
+def _labels(y, n: int, classes: int) -> np.ndarray:
+    y = np.asarray(y)
+    if y.shape != (n,) or not np.issubdtype(y.dtype, np.integer) or y.min() < 0 or y.max() >= classes:
+        raise ValueError(f"y needs {n} integer class labels in 0..{classes - 1}, got shape {y.shape}, dtype {y.dtype}")
+    return y
+
+
+def mlp_loss(X, y, weights, biases, activation: str = "relu") -> float:
+    """Mean cross-entropy of the network's softmax output against the integer labels ``y``."""
+    _, outputs = mlp_forward(X, weights, biases, activation)
+    p = outputs[-1]
+    y = _labels(y, len(p), p.shape[1])
+    return float(-np.log(p[np.arange(len(y)), y]).mean())
+
+
+def mlp_gradients(X, y, weights, biases, activation: str = "relu"):
+    """Mean cross-entropy loss and its gradients by backpropagation.
+
+    Returns ``(loss, weight_grads, bias_grads)``, one gradient per layer, in layer order. At the
+    output, softmax and cross-entropy together give ``∂L/∂z = (p − onehot(y)) / n``; each layer
+    below multiplies by ``Wᵀ`` and the activation's derivative at its ``z``.
+    """
+    zs, outputs = mlp_forward(X, weights, biases, activation)
+    weights, _ = _layers(weights, biases)
+    _, derivative = _hidden(activation)
+    p = outputs[-1]
+    y = _labels(y, len(p), p.shape[1])
+    n = len(y)
+    loss = float(-np.log(p[np.arange(n), y]).mean())
+    dz = p.copy()
+    dz[np.arange(n), y] -= 1
+    dz /= n
+    weight_grads, bias_grads = [None] * len(weights), [None] * len(weights)
+    for i in reversed(range(len(weights))):
+        weight_grads[i] = outputs[i].T @ dz
+        bias_grads[i] = dz.sum(axis=0)
+        if i:
+            dz = (dz @ weights[i].T) * derivative(zs[i - 1])
+    return loss, weight_grads, bias_grads
+
+
+# --- Computational graphs ----------------------------------------------------------------------------
+
+#: Okabe-Ito colours (safe for colour-blind readers): values, gradients, nodes, edges.
+VALUE_COLOR, GRAD_COLOR, NODE_COLOR, EDGE_COLOR = "#0072B2", "#D55E00", "#F0E442", "#555555"
+
+
+def _layout(nodes: dict) -> dict:
+    """x: an operation sits one column right of its latest parent, an input one column left of its first use;
+    y: the mean of the parents' y (an input goes above its column), spread at least 1.1 apart in a column."""
+    depth: dict = {}
+
+    def find_depth(name, trail=()):
+        if name in trail:
+            raise ValueError(f"the graph has a cycle through {name!r}")
+        if name not in depth:
+            parents = nodes[name][1]
+            depth[name] = 0 if not parents else 1 + max(find_depth(p, (*trail, name)) for p in parents)
+        return depth[name]
+
+    for name in nodes:
+        find_depth(name)
+    for name, (_, parents) in nodes.items():
+        if not parents:
+            uses = [depth[child] for child, (_, ps) in nodes.items() if name in ps]
+            depth[name] = max(min(uses) - 1, 0) if uses else 0
+    positions: dict = {}
+    for column in range(max(depth.values()) + 1):
+        members = [n for n in nodes if depth[n] == column]
+        inner = [n for n in members if nodes[n][1]]
+        ys = {n: float(np.mean([positions[p][1] for p in nodes[n][1]])) for n in inner}
+        top = max(ys.values(), default=0.0)
+        leaves = [n for n in members if not nodes[n][1]]
+        for i, n in enumerate(leaves):
+            ys[n] = (top + 1.3 * (len(leaves) - i)) if inner else -(i - (len(leaves) - 1) / 2) * 1.3
+        ranked = sorted(members, key=lambda n: -ys[n])
+        for above, below in zip(ranked, ranked[1:]):  # keep nodes of one column apart
+            ys[below] = min(ys[below], ys[above] - 1.1)
+        for name in members:
+            positions[name] = (2.2 * column, ys[name])
+    return positions
+
+
+def _number(value) -> str:
+    return f"{value:.4g}".replace("-", "−")
+
+
+def draw_graph(
+    nodes: dict, values: dict | None = None, grads: dict | None = None, title: str = "", positions: dict | None = None
+):
+    """Draw a computational graph; returns the figure.
+
+    ``nodes`` maps each node's name to ``(operation, parents)``: ``("", [])`` for an input,
+    e.g. ``("×", ["a", "b"])`` for a product; a name starting with ``_`` is not shown. ``values``
+    and ``grads`` (optional, by name) are written under each node: the value of the forward
+    pass in blue, the gradient ∂L/∂node of the backward pass in vermillion. Nodes are laid out
+    left to right by their distance from the inputs, unless ``positions`` gives ``(x, y)``.
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
+    if not isinstance(nodes, dict) or not nodes:
+        raise ValueError("nodes must be a non-empty dict: name -> (operation, parents)")
+    for name, spec in nodes.items():
+        if not (isinstance(spec, (tuple, list)) and len(spec) == 2):
+            raise ValueError(f"node {name!r}: expected (operation, parents), got {spec!r}")
+        missing = [p for p in spec[1] if p not in nodes]
+        if missing:
+            raise ValueError(f"node {name!r} has parents that are not nodes: {missing}")
+    values, grads = values or {}, grads or {}
+    positions = positions or _layout(nodes)
+    xs = [x for x, _ in positions.values()]
+    ys = [y for _, y in positions.values()]
+    rows = 1 + bool(values) + bool(grads)
+    fig, ax = plt.subplots(figsize=(1.9 * (max(xs) - min(xs)) / 2.2 + 2.4, 1.15 * (max(ys) - min(ys)) + 1.9))
+    half_width, half_height = 0.55, 0.28
+    for name, (_, parents) in nodes.items():
+        x1, y1 = positions[name]
+        for parent in parents:
+            x0, y0 = positions[parent]
+            bend = 0.0 if x1 - x0 <= 2.3 else (-0.25 if y0 >= y1 else 0.25)  # long edges bow outwards
+            ax.add_patch(
+                FancyArrowPatch(
+                    (x0 + half_width, y0),
+                    (x1 - half_width, y1),
+                    arrowstyle="-|>",
+                    mutation_scale=12,
+                    color=EDGE_COLOR,
+                    lw=1.2,
+                    connectionstyle=f"arc3,rad={bend}",
+                    zorder=1,
+                )
+            )
+    for name, (operation, _) in nodes.items():
+        x, y = positions[name]
+        ax.add_patch(
+            FancyBboxPatch(
+                (x - half_width, y - half_height),
+                2 * half_width,
+                2 * half_height,
+                boxstyle="round,pad=0.04",
+                fc=NODE_COLOR if operation else "#FFFFFF",
+                ec="#222222",
+                zorder=2,
+            )
+        )
+        label = operation if name.startswith("_") else f"{name} = {operation}" if operation else name
+        ax.text(x, y, label, ha="center", va="center", fontsize=10, zorder=3)
+        line = y - half_height - 0.2
+        if name in values:
+            ax.text(x, line, _number(values[name]), ha="center", va="center", fontsize=9, color=VALUE_COLOR)
+            line -= 0.26
+        if name in grads:
+            ax.text(
+                x,
+                line,
+                f"∂L: {_number(grads[name])}",
+                ha="center",
+                va="center",
+                fontsize=9,
+                color=GRAD_COLOR,
+                fontweight="bold",
+            )
+    handles = []
+    if values:
+        handles.append(plt.Line2D([], [], color=VALUE_COLOR, marker="s", ls="", label="value (forward pass)"))
+    if grads:
+        handles.append(plt.Line2D([], [], color=GRAD_COLOR, marker="s", ls="", label="∂L/∂node (backward pass)"))
+    if handles:
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=len(handles), fontsize=9)
+    ax.set_xlim(min(xs) - 0.8, max(xs) + 0.8)
+    ax.set_ylim(min(ys) - 0.35 - 0.26 * rows, max(ys) + 0.5)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    if title:
+        ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def graph_of(root, names: dict | None = None):
+    """``(nodes, values, grads)`` for :func:`draw_graph` from a micrograd-style value.
+
+    ``root`` is an object with ``data``, ``grad``, ``parents`` (or micrograd's ``_prev``) and
+    ``op`` (or ``_op``). ``names`` maps some of the objects to names (e.g. ``{x: "x"}``); the
+    others are drawn with their operation only (their names start with ``_``).
+    """
+    names = {id(k): v for k, v in (names or {}).items()}
+    order, seen = [], set()
+
+    def visit(v):
+        if id(v) in seen:
+            return
+        seen.add(id(v))
+        for parent in _parents(v):
+            visit(parent)
+        order.append(v)
+
+    visit(root)
+    labels, used = {}, {}
+    for v in order:
+        if id(v) in names:
+            labels[id(v)] = names[id(v)]
+            continue
+        op = _op(v) or "v"
+        used[op] = used.get(op, 0) + 1
+        labels[id(v)] = f"_{op}{used[op]}"
+    taken = {}
+    for v in order:
+        label = labels[id(v)]
+        taken[label] = taken.get(label, 0) + 1
+        if taken[label] > 1:
+            labels[id(v)] = f"{label}#{taken[label]}"
+    nodes = {labels[id(v)]: (_op(v), [labels[id(p)] for p in _parents(v)]) for v in order}
+    values = {labels[id(v)]: float(v.data) for v in order}
+    grads = {labels[id(v)]: float(v.grad) for v in order}
+    return nodes, values, grads
+
+
+def _parents(v):
+    return tuple(getattr(v, "parents", None) or getattr(v, "_prev", None) or ())
+
+
+def _op(v) -> str:
+    return getattr(v, "op", None) or getattr(v, "_op", None) or ""
+
+
+# --- Plumbing ----------------------------------------------------------------------------------------
+
+
+def numpy_on_one_core() -> bool:
+    """Keep NumPy's matrix products on one thread; returns whether the setting could be made.
+
+    A product of a 128-row batch with a 784 x 128 matrix takes well under a millisecond: handing
+    half of it to a second thread costs more than it saves, and on a busy machine a thread that
+    waits for a core can make the product many times slower. The limit is set through the
+    OpenBLAS library that NumPy's wheels bundle; with another BLAS nothing changes.
+    """
+    import ctypes
+    import glob
+    import os
+
+    folder = os.path.join(os.path.dirname(np.__file__), os.pardir, "numpy.libs")
+    for path in glob.glob(os.path.join(folder, "*openblas*")):
+        try:
+            library = ctypes.CDLL(path)
+        except OSError:
+            continue
+        for symbol in (
+            "scipy_openblas_set_num_threads64_",
+            "scipy_openblas_set_num_threads",
+            "openblas_set_num_threads",
+        ):
+            setter = getattr(library, symbol, None)
+            if setter is not None:
+                setter(1)
+                return True
+    return False
