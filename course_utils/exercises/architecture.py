@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
-from course_utils.exercises import Verdict, feedback, unanswered
+import numpy as np
 
-#: The network of the exercises: 784 inputs, two hidden ReLU layers, 10 softmax outputs.
+from course_utils.exercises import Verdict, as_whole_number, feedback, parsed, unanswered
+from course_utils.layer_math import dense_params
+
+#: The network of exercises 1 and 2: 784 inputs, two hidden ReLU layers, 10 softmax outputs.
 EXERCISE_SIZES = (784, 256, 64, 10)
+#: Exercise 4: the most trainable parameters the small network may have, and the test accuracy it must reach.
+SMALL_MAX_PARAMETERS = 25_000
+SMALL_TARGET_ACCURACY = 0.93
 
 
-def dense_parameter_count(sizes) -> int:
-    """Weights plus biases of a stack of fully connected layers: sum of n_in · n_out + n_out."""
-    sizes = [int(s) for s in sizes]
-    if len(sizes) < 2 or min(sizes) < 1:
-        raise ValueError(f"sizes must list at least two positive layer sizes, got {sizes}")
-    return sum(n_in * n_out + n_out for n_in, n_out in zip(sizes, sizes[1:]))
+def exercise_parameter_count() -> int:
+    """Weights plus biases of the 784-256-64-10 network, layer by layer."""
+    return sum(dense_params(n_in, n_out) for n_in, n_out in zip(EXERCISE_SIZES, EXERCISE_SIZES[1:]))
 
 
 def check_parameter_count(count) -> Verdict:
     """Exercise 1: the number of trainable parameters of the 784-256-64-10 network."""
     if unanswered(count):
         return Verdict(False)
-    expected = dense_parameter_count(EXERCISE_SIZES)
-    weights_only = sum(a * b for a, b in zip(EXERCISE_SIZES, EXERCISE_SIZES[1:]))
+    count, wrong = parsed(as_whole_number, count, "the parameter count")
+    if wrong is not None:
+        return wrong
+    expected = exercise_parameter_count()
+    weights_only = sum(dense_params(a, b, use_bias=False) for a, b in zip(EXERCISE_SIZES, EXERCISE_SIZES[1:]))
     if count == weights_only:
         hint = "You counted the weights; every neuron of the hidden and output layers also has a bias."
     else:
@@ -33,20 +39,30 @@ def check_parameter_count(count) -> Verdict:
     )
 
 
+def _input_problem(model) -> str | None:
+    """Why ``model`` cannot take 784 pixels per image, or None when it can."""
+    import keras
+
+    if not isinstance(model, keras.Model):
+        return f"Pass a Keras model; got a {type(model).__name__}."
+    try:
+        input_shape = tuple(model.inputs[0].shape)
+    except (AttributeError, IndexError, ValueError):
+        return "The model has no input yet: start it with keras.Input(shape=(784,))."
+    if input_shape != (None, 784):
+        return f"The input must be 784 pixels, keras.Input(shape=(784,)); got shape {input_shape}."
+    return None
+
+
 def check_model(model) -> Verdict:
     """Exercise 2: a Keras model 784 → Dense(256, relu) → Dense(64, relu) → Dense(10, softmax)."""
     if unanswered(model):
         return Verdict(False)
     import keras
 
-    if not isinstance(model, keras.Model):
-        return feedback(False, "", f"`my_model` must be a Keras model, got a {type(model).__name__}.")
-    try:
-        input_shape = tuple(model.inputs[0].shape)
-    except (AttributeError, IndexError, ValueError):
-        return feedback(False, "", "The model has no input yet: start it with keras.Input(shape=(784,)).")
-    if input_shape != (None, 784):
-        return feedback(False, "", f"The input must be 784 pixels, keras.Input(shape=(784,)); got shape {input_shape}.")
+    problem = _input_problem(model)
+    if problem is not None:
+        return feedback(False, "", problem)
     dense = [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]
     got = [(layer.units, keras.activations.serialize(layer.activation)) for layer in dense]
     wanted = [(256, "relu"), (64, "relu"), (10, "softmax")]
@@ -54,4 +70,41 @@ def check_model(model) -> Verdict:
         got == wanted,
         f"Your model has {model.count_params():,} parameters, the number you counted in Exercise 1.",
         f"Expected Dense layers (units, activation) {wanted}, got {got}.",
+    )
+
+
+def check_small_network(model) -> Verdict:
+    """Exercise 4: a trained model with at most SMALL_MAX_PARAMETERS parameters and the target test accuracy.
+
+    Trains nothing: it counts the model's parameters and measures its accuracy on the 10,000 MNIST test images.
+    """
+    if unanswered(model):
+        return Verdict(False)
+    problem = _input_problem(model)
+    if problem is not None:
+        return feedback(False, "", problem)
+    n_parameters = model.count_params()
+    if n_parameters > SMALL_MAX_PARAMETERS:
+        return feedback(
+            False,
+            "",
+            f"Your model has {n_parameters:,} parameters, more than {SMALL_MAX_PARAMETERS:,}: "
+            "which layer holds most of them, and how can you make it smaller?",
+        )
+    from course_utils.data import load_mnist, prepare_images
+
+    _, (x_test, y_test) = load_mnist()
+    try:
+        scores = np.asarray(model.predict(prepare_images(x_test), verbose=0))
+    except Exception as exc:  # the student's model: report, don't crash the notebook
+        return feedback(False, "", f"model.predict raised {type(exc).__name__}: {exc}")
+    if scores.shape != (len(y_test), 10):
+        return feedback(False, "", f"The model should output 10 scores per image; it outputs shape {scores.shape}.")
+    accuracy = float(np.mean(scores.argmax(axis=1) == y_test))
+    return feedback(
+        accuracy >= SMALL_TARGET_ACCURACY,
+        f"{n_parameters:,} parameters and {accuracy:.1%} test accuracy: "
+        f"{101_770 / n_parameters:.1f} times smaller than the 784-128-10 network.",
+        f"{n_parameters:,} parameters is small enough, but the test accuracy is {accuracy:.1%} "
+        f"(target {SMALL_TARGET_ACCURACY:.0%}). Train it longer, or on more of the 60,000 training images.",
     )
