@@ -19,7 +19,9 @@
   that kernel with its install spec pointed at ``course-utils @ git+file://<this repository>@<HEAD>``
   (so what is tested is ``pyproject.toml``'s dependency ranges on Colab's stack, not
   ``requirements.txt``). Redone when HEAD moves; it fails when the install changes any of Colab's
-  packages. Uncommitted changes to ``course_utils`` are not in it.
+  packages. Uncommitted changes to ``course_utils`` are not in it, unless ``COURSE_COLAB_WORKTREE=1``
+  (or ``--worktree``): then the setup cell installs from a commit of the working tree made in
+  ``build/colab-env/worktree/`` (this checkout untouched).
 
 The notebooks then run from ``notebooks/`` (cwd) in that kernel with nbclient, with pip unable to
 download anything: the setup cell must find ``course_utils`` already installed and skip its install,
@@ -55,6 +57,8 @@ ENV_DIR = ROOT / "build" / "colab-env"
 OFFLINE_MNIST_DIR = ROOT.parent / "shared" / "data"
 #: The repository whose HEAD the setup cell installs course_utils from (this checkout).
 REPOSITORY_DIR = ROOT
+#: Set to 1 to install course_utils from a snapshot of the working tree instead of HEAD (uncommitted changes too).
+WORKTREE_VARIABLE = "COURSE_COLAB_WORKTREE"
 
 #: What the notebooks and course_utils touch, at Colab's versions. Not torch/jax: 13_frameworks'
 #: cells then take their "not installed" path (and the environment stays about 1.5 GB smaller).
@@ -192,7 +196,7 @@ class ColabEnv:
     directory: Path
     python: Path
     python_version: str
-    commit: str
+    source: str  # where course_utils came from: "HEAD <commit>" or "the working tree"
     versions: dict[str, str]
     lock: object = None
 
@@ -219,7 +223,7 @@ class ColabEnv:
         )
         return (
             f"Colab stand-in: Python {self.python_version}, {shown}; "
-            f"course-utils {self.versions.get('course-utils', '?')} from git+file @ {self.commit[:12]}"
+            f"course-utils {self.versions.get('course-utils', '?')} installed by the setup cell from {self.source}"
         )
 
 
@@ -273,8 +277,39 @@ def stack_key(python: Path, constraints: str) -> str:
     return hashlib.sha256("\n--\n".join(parts).encode()).hexdigest()
 
 
-def head_commit() -> str:
-    return _run(["git", "-C", REPOSITORY_DIR, "rev-parse", "HEAD"], "git rev-parse HEAD").stdout.strip()
+def head_commit(repository: Path = REPOSITORY_DIR) -> str:
+    return _run(["git", "-C", repository, "rev-parse", "HEAD"], "git rev-parse HEAD").stdout.strip()
+
+
+def worktree_snapshot(env_dir: Path) -> Path:
+    """A repository at ``build/colab-env/worktree`` whose HEAD is this checkout's working tree, committed
+    there (tracked and untracked files, not ignored ones) with a fixed date: the same files give the same
+    commit, so the environment reinstalls course_utils only when they change. This checkout is not touched."""
+    snapshot = env_dir / "worktree"
+    if snapshot.exists():
+        shutil.rmtree(snapshot)
+    _run(["git", "clone", "-q", "--no-checkout", ROOT, snapshot], "cloning this checkout")
+    listed = _run(["git", "-C", ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard"], "git ls-files")
+    for name in sorted(set(filter(None, listed.stdout.split("\0")))):
+        source = ROOT / name
+        if source.is_file():
+            (snapshot / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, snapshot / name)
+    fixed = {
+        "GIT_AUTHOR_NAME": "colab-env",
+        "GIT_AUTHOR_EMAIL": "colab-env@localhost",
+        "GIT_COMMITTER_NAME": "colab-env",
+        "GIT_COMMITTER_EMAIL": "colab-env@localhost",
+        "GIT_AUTHOR_DATE": "2000-01-01T00:00:00+0000",
+        "GIT_COMMITTER_DATE": "2000-01-01T00:00:00+0000",
+    }
+    _run(["git", "-C", snapshot, "add", "-A"], "git add (working tree snapshot)")
+    _run(
+        ["git", "-C", snapshot, "commit", "-q", "--allow-empty", "--no-verify", "-m", "working tree"],
+        "git commit (working tree snapshot)",
+        env={**os.environ, **fixed},
+    )
+    return snapshot
 
 
 def uncommitted_package_changes() -> list[str]:
@@ -292,9 +327,9 @@ def installed_versions(python: Path) -> dict[str, str]:
     return {normalise(item["name"]): item["version"] for item in json.loads(done.stdout)}
 
 
-def install_spec_for(commit: str) -> str:
+def install_spec_for(commit: str, repository: Path = REPOSITORY_DIR) -> str:
     """The setup cell's install spec, pointed at this repository's commit instead of the public release."""
-    return f"course-utils @ git+file://{REPOSITORY_DIR}@{commit}"
+    return f"course-utils @ git+file://{repository}@{commit}"
 
 
 def _write_stand_in(directory: Path) -> None:
@@ -402,9 +437,9 @@ def _check_stack(env_python: Path, wanted: dict[str, str]) -> dict[str, str]:
     return have
 
 
-def _install_course_utils(env_dir: Path, env_python: Path, commit: str) -> dict[str, str]:
+def _install_course_utils(env_dir: Path, env_python: Path, spec: str) -> dict[str, str]:
     """Install course_utils as the setup cell does: run the first notebook's own setup cell in the
-    Colab kernel, its install spec pointed at ``git+file://`` of ``commit``."""
+    Colab kernel, its install spec pointed at ``spec`` (``course-utils @ git+file://...@commit``)."""
     import nbformat
 
     subprocess.run([str(env_python), "-m", "pip", "uninstall", "-y", "-q", "course-utils"], capture_output=True)
@@ -423,13 +458,11 @@ def _install_course_utils(env_dir: Path, env_python: Path, commit: str) -> dict[
         )
     installer = nbformat.v4.new_notebook()
     installer.cells = [nbformat.v4.new_code_cell(cell.source) for cell in code[:setup_index]]  # SEED and the like
-    installer.cells.append(nbformat.v4.new_code_cell(setup.replace(quoted, f'"{install_spec_for(commit)}"')))
-    _log(f"installing course-utils with {stem}'s setup cell from {install_spec_for(commit)}")
+    installer.cells.append(nbformat.v4.new_code_cell(setup.replace(quoted, f'"{spec}"')))
+    _log(f"installing course-utils with {stem}'s setup cell from {spec}")
     result = execute(installer, env_dir, env_python, "install", cwd=course.NOTEBOOK_DIR, allow_pip=True)
     if result.status != "passed":
-        raise BuildError(
-            f"the setup cell could not install course-utils from {install_spec_for(commit)}: {result.message}"
-        )
+        raise BuildError(f"the setup cell could not install course-utils from {spec}: {result.message}")
     after = installed_versions(env_python)
     changed = [
         f"{name} {before[name]} -> {after.get(name, 'removed')}" for name in before if after.get(name) != before[name]
@@ -447,8 +480,13 @@ def _install_course_utils(env_dir: Path, env_python: Path, commit: str) -> dict[
     return after
 
 
-def build(env_dir: Path = ENV_DIR, rebuild: bool = False) -> ColabEnv:
-    """The Colab environment, built or reused; :class:`Unavailable` when this machine cannot have it."""
+def build(env_dir: Path = ENV_DIR, rebuild: bool = False, worktree: bool | None = None) -> ColabEnv:
+    """The Colab environment, built or reused; :class:`Unavailable` when this machine cannot have it.
+
+    ``course_utils`` comes from this checkout's HEAD, or with ``worktree`` (default: the variable
+    ``COURSE_COLAB_WORKTREE=1``) from its working tree, uncommitted changes included."""
+    if worktree is None:
+        worktree = os.environ.get(WORKTREE_VARIABLE, "") not in ("", "0")
     version = colab_python_version()
     minor = version.rsplit(".", 1)[0]
     python = find_python(minor)
@@ -458,13 +496,13 @@ def build(env_dir: Path = ENV_DIR, rebuild: bool = False) -> ColabEnv:
         raise BuildError(f"Colab's pip freeze ({FREEZE.relative_to(ROOT)}) has no version of {', '.join(missing)}")
     lock = _lock(env_dir)
     try:
-        return _build_locked(env_dir, python, wanted, rebuild, lock)
+        return _build_locked(env_dir, python, wanted, rebuild, lock, worktree)
     except BaseException:
         lock.close()
         raise
 
 
-def _build_locked(env_dir: Path, python: Path, wanted: dict[str, str], rebuild: bool, lock) -> ColabEnv:
+def _build_locked(env_dir: Path, python: Path, wanted: dict[str, str], rebuild: bool, lock, worktree: bool) -> ColabEnv:
     constraints = env_dir / "constraints.txt"
     text = constraints_text()
     key = stack_key(python, text)
@@ -482,18 +520,21 @@ def _build_locked(env_dir: Path, python: Path, wanted: dict[str, str], rebuild: 
         _log(f"stack built in {time.perf_counter() - started:.0f} s")
     _write_stand_in(env_dir)
     _write_kernelspec(env_dir, env_python)
-    commit = head_commit()
-    if not package_file.exists() or package_file.read_text() != install_spec_for(commit):
+    repository = worktree_snapshot(env_dir) if worktree else REPOSITORY_DIR
+    commit = head_commit(repository)
+    spec = install_spec_for(commit, repository)
+    if not package_file.exists() or package_file.read_text() != spec:
         package_file.unlink(missing_ok=True)
-        have = _install_course_utils(env_dir, env_python, commit)
-        package_file.write_text(install_spec_for(commit))
+        have = _install_course_utils(env_dir, env_python, spec)
+        package_file.write_text(spec)
     else:
         have = installed_versions(env_python)
     python_version = _run(
         [env_python, "-c", "import platform; print(platform.python_version())"], "python --version"
     ).stdout.strip()
     fcntl.flock(lock, fcntl.LOCK_SH)  # built: others may run notebooks in it too, none may rebuild it
-    return ColabEnv(env_dir, env_python, python_version, commit, have, lock)
+    source = "the working tree" if worktree else f"HEAD {commit[:12]}"
+    return ColabEnv(env_dir, env_python, python_version, source, have, lock)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -624,7 +665,7 @@ def run_notebook(env: ColabEnv, path: Path, name: str | None = None) -> Result:
 
 def write_summary(env: ColabEnv, results: list[Result], path: Path | None = None) -> str:
     lines = [env.describe()]
-    stale = uncommitted_package_changes()
+    stale = uncommitted_package_changes() if env.source.startswith("HEAD") else []
     if stale:
         lines.append(f"note: uncommitted changes not in the environment: {', '.join(stale)}")
     lines += [result.line() for result in results]
@@ -651,12 +692,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("notebooks", nargs="*", help="stems, numbers or paths (default: every notebook)")
     parser.add_argument("--build-only", action="store_true", help="build or reuse the environment, run nothing")
     parser.add_argument("--rebuild", action="store_true", help="build the environment afresh")
+    parser.add_argument(
+        "--worktree",
+        action="store_true",
+        default=None,
+        help="course_utils from the working tree, uncommitted changes included (default: HEAD)",
+    )
     args = parser.parse_args(argv)
     paths = [_notebook_path(a) for a in args.notebooks] or [
         course.notebook_path(s) for s, _ in course.existing_notebooks()
     ]
     try:
-        env = build(rebuild=args.rebuild)
+        env = build(rebuild=args.rebuild, worktree=args.worktree)
     except Unavailable as reason:
         print(f"skipped: {reason}", file=sys.stderr)
         return 0
