@@ -9,7 +9,9 @@ URL of this repository's HEAD. Then every notebook runs there, with pip unable t
 without an interpreter of Colab's Python or without a network for the first build.
 
 A summary line per notebook (time, status) is printed at the end of the module and written to
-``build/colab-env/summary.txt``.
+``build/colab-env/summary.txt``. ``COURSE_COLAB_WORKTREE=1`` installs ``course_utils`` from the working
+tree instead of HEAD (to try uncommitted changes); ``python tools/colab_env.py 02 11`` runs notebooks
+by hand.
 """
 
 import json
