@@ -14,18 +14,23 @@ def _labels(name: str, values, n_classes: int) -> np.ndarray:
     if values.ndim != 1:
         raise ValueError(f"{name} must be a 1-D array of class labels, got shape {values.shape}")
     if values.size and not np.issubdtype(values.dtype, np.integer):
-        raise ValueError(f"{name} must hold integer labels, got dtype {values.dtype}; "
-                         "turn probabilities into labels with probabilities.argmax(axis=1)")
+        raise ValueError(
+            f"{name} must hold integer labels, got dtype {values.dtype}; "
+            "turn probabilities into labels with probabilities.argmax(axis=1)"
+        )
     if values.size and (values.min() < 0 or values.max() >= n_classes):
-        raise ValueError(f"{name} must hold labels 0..{n_classes - 1}, got values from {values.min()} to {values.max()}")
+        raise ValueError(
+            f"{name} must hold labels 0..{n_classes - 1}, got values from {values.min()} to {values.max()}"
+        )
     return values
 
 
 def _probabilities(probabilities, n_samples: int) -> np.ndarray:
     probabilities = np.asarray(probabilities, dtype=float)
     if probabilities.ndim != 2 or probabilities.shape[0] != n_samples:
-        raise ValueError(f"probabilities must have shape ({n_samples}, n_classes), one row per label, "
-                         f"got {probabilities.shape}")
+        raise ValueError(
+            f"probabilities must have shape ({n_samples}, n_classes), one row per label, got {probabilities.shape}"
+        )
     return probabilities
 
 
@@ -33,7 +38,9 @@ def accuracy(y_true, y_pred) -> float:
     """Fraction of predictions equal to the true labels."""
     y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
     if y_true.shape != y_pred.shape or y_true.ndim != 1 or y_true.size == 0:
-        raise ValueError(f"y_true and y_pred must be non-empty 1-D arrays of equal length, got {y_true.shape} and {y_pred.shape}")
+        raise ValueError(
+            f"y_true and y_pred must be non-empty 1-D arrays of equal length, got {y_true.shape} and {y_pred.shape}"
+        )
     return float(np.mean(y_true == y_pred))
 
 

@@ -5,8 +5,9 @@ package's optional extra ``frameworks``::
 
     pip install -e ".[frameworks]"        # from a checkout of the course
 
-MXNet is retired (moved to the Apache attic in 2023): its last release, 1.9.1,
-fails to import with NumPy >= 1.24, so it cannot live in the course's environment.
+MXNet is retired (moved to the Apache attic in 2023): its last release, 1.9.1, fails to
+import with NumPy 1.24 and later (:func:`try_mxnet_with_this_numpy` shows the real error), so
+it cannot live in the course's environment.
 ``tools/install_frameworks.sh`` builds a separate legacy environment for it at
 ``.venv-mxnet/`` in the repository, and :func:`run_in_mxnet` runs a function of
 ours there in a subprocess and brings its result back.
@@ -79,6 +80,7 @@ def optional_import(module: str):
 
 # --- MXNet, in its legacy environment ------------------------------------------------------
 
+
 class MXNetUnavailable(RuntimeError):
     """The legacy MXNet environment does not exist; the message says how to create it."""
 
@@ -119,11 +121,12 @@ def mxnet_missing_message() -> str:
         f"   Looked for its Python at {where}"
         + (f" (from ${MXNET_PYTHON_VARIABLE})" if os.environ.get(MXNET_PYTHON_VARIABLE) else "")
         + ".\n"
-        "   MXNet is retired (Apache attic); its last release 1.9.1 needs NumPy < 1.24, so it gets\n"
-        "   a separate environment. From the repository folder, build it (about 300 MB, Linux x86_64) with:\n"
+        "   MXNet is retired (Apache attic); its last release 1.9.1 fails to import with NumPy 1.24\n"
+        "   and later, so it gets a separate environment. From the repository folder, build it\n"
+        "   (about 300 MB, Linux x86_64) with:\n"
         "       bash tools/install_frameworks.sh\n"
         f"   or point ${MXNET_PYTHON_VARIABLE} at a Python that has mxnet==1.9.1 and numpy==1.23.5.\n"
-        "   (On Colab, whose Python is too new for MXNet 1.9.1, just read this notebook's stored output.)"
+        "   (On Colab, whose Python is too new for NumPy 1.23.5, just read this notebook's stored output.)"
     )
 
 
@@ -157,14 +160,101 @@ def run_in_mxnet(function, timeout: float = 120, **kwargs) -> LegacyResult:
     script = _RUNNER.format(source=source, name=function.__name__)
     env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
     completed = subprocess.run(
-        [str(mxnet_python()), "-c", script], input=json.dumps(kwargs), capture_output=True,
-        text=True, timeout=timeout, env=env, cwd=str(ROOT),
+        [str(mxnet_python()), "-c", script],
+        input=json.dumps(kwargs),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        cwd=str(ROOT),
     )
     if completed.returncode != 0:
         tail = "\n".join(completed.stderr.strip().splitlines()[-15:])
         raise MXNetRunError(f"{function.__name__} failed in the legacy MXNet environment ({mxnet_python()}):\n{tail}")
     result = json.loads(completed.stdout.strip().splitlines()[-1])
     return LegacyResult(value=result["value"], stdout=result["stdout"], seconds=result["seconds"])
+
+
+@dataclass
+class ImportAttempt:
+    """What happened when MXNet was imported next to this environment's NumPy."""
+
+    numpy_version: str
+    error: str | None  # the exception's last line, e.g. "AttributeError: ...", or None if it imported
+    location: str | None  # where in MXNet's own source it failed: "mxnet/numpy/utils.py, line 42"
+    code: str | None  # the failing line of MXNet's source
+
+
+_IMPORT_PROBE = """
+import json, pathlib, sys, traceback, warnings
+sys.path.append({site!r})  # after this environment's own packages: its NumPy wins
+import numpy
+result = {{"numpy": numpy.__version__, "error": None, "location": None, "code": None}}
+try:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import mxnet  # noqa: F401
+except Exception as error:
+    result["error"] = traceback.format_exception_only(type(error), error)[0].strip()
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if "/mxnet/" in pathlib.Path(f.filename).as_posix()]
+    if frames:
+        last = frames[-1]
+        path = pathlib.Path(last.filename).as_posix()
+        result["location"] = path[path.rfind("mxnet/"):] + f", line {{last.lineno}}"
+        result["code"] = (last.line or "").strip()
+print(json.dumps(result))
+"""
+
+
+@dataclass
+class LegacyPackage:
+    """The MXNet package of the legacy environment, read from its metadata without importing it."""
+
+    site: Path  # the folder holding the ``mxnet`` package
+    version: str
+    requires: list[str]  # its declared dependencies, e.g. "numpy<2.0.0,>1.16.0"
+
+
+_PACKAGE_PROBE = """
+import importlib.metadata, importlib.util, json
+spec = importlib.util.find_spec("mxnet")
+print(json.dumps({"site": spec.submodule_search_locations[0], "version": importlib.metadata.version("mxnet"),
+                  "requires": importlib.metadata.requires("mxnet") or []}))
+"""
+
+
+def legacy_mxnet_package() -> LegacyPackage:
+    """Where the legacy environment's MXNet lives, its version and what it declares it needs."""
+    if not mxnet_available():
+        raise MXNetUnavailable(mxnet_missing_message())
+    completed = subprocess.run([str(mxnet_python()), "-c", _PACKAGE_PROBE], capture_output=True, text=True, timeout=60)
+    if completed.returncode != 0:
+        raise MXNetRunError(
+            f"no mxnet package in the legacy environment ({mxnet_python()}):\n{completed.stderr[-500:]}"
+        )
+    found = json.loads(completed.stdout.strip().splitlines()[-1])
+    # "numpy (<2.0.0,>1.16.0)" in older metadata, "numpy<2.0.0,>1.16.0" in newer: one spelling
+    requires = [r.split(";")[0].replace(" ", "").replace("(", "").replace(")", "") for r in found["requires"]]
+    return LegacyPackage(Path(found["site"]).parent, found["version"], requires)
+
+
+def try_mxnet_with_this_numpy(timeout: float = 120) -> ImportAttempt:
+    """Import the legacy environment's MXNet in a fresh process of *this* Python, next to *this* NumPy.
+
+    This is what ``pip install mxnet`` into a current environment would give: the very MXNet 1.9.1
+    package, found after this environment's own packages, so NumPy is this environment's one.
+    The process is separate, so a failed import leaves the notebook's kernel untouched. Returns the
+    NumPy version, the error's last line and where in MXNet's source it happened (None if it imported).
+    """
+    probe = _IMPORT_PROBE.format(site=str(legacy_mxnet_package().site))
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
+    completed = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=timeout, env=env, cwd=str(ROOT)
+    )
+    if completed.returncode != 0 or not completed.stdout.strip():
+        raise MXNetRunError(f"the import probe itself failed:\n{completed.stderr[-1000:]}")
+    result = json.loads(completed.stdout.strip().splitlines()[-1])
+    return ImportAttempt(result["numpy"], result["error"], result["location"], result["code"])
 
 
 def count_code_lines(function) -> int:
@@ -178,6 +268,6 @@ def count_code_lines(function) -> int:
             start = text.find(quote)
             if start != -1 and not text[:start].strip():
                 end = text.find(quote, start + 3)
-                text = text[end + 3:]
+                text = text[end + 3 :]
                 break
     return sum(1 for line in text.splitlines() if line.strip() and not line.strip().startswith("#"))

@@ -6,6 +6,8 @@ from __future__ import annotations
 import numpy as np
 
 RIGHT_COLOR, WRONG_COLOR = "#1d6fa3", "#d62828"
+#: The marker over the true class's bar in :func:`plot_probability_gallery`.
+TRUE_MARKER = "v"
 
 
 def plot_confusion_matrix(matrix, title: str = ""):
@@ -25,8 +27,16 @@ def plot_confusion_matrix(matrix, title: str = ""):
     ax.imshow(errors, cmap="Reds", vmin=0, vmax=max(np.nanmax(errors), 1) if n > 1 else 1)
     for t in range(n):
         for p in range(n):
-            ax.text(p, t, str(matrix[t, p]), ha="center", va="center", fontsize=8,
-                    color="black" if t != p else RIGHT_COLOR, fontweight="bold" if t == p else "normal")
+            ax.text(
+                p,
+                t,
+                str(matrix[t, p]),
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="black" if t != p else RIGHT_COLOR,
+                fontweight="bold" if t == p else "normal",
+            )
     ax.set_xticks(range(n))
     ax.set_yticks(range(n))
     ax.set_xlabel("predicted digit")
@@ -40,8 +50,9 @@ def plot_confusion_matrix(matrix, title: str = ""):
 def plot_probability_gallery(images, y_true, probabilities, title: str = ""):
     """One column per image: the digit on top, its 10 predicted probabilities as bars below.
 
-    The predicted class's bar is red when it is wrong, blue when right; the true class is marked
-    with a black outline.
+    The predicted class's bar is red when it is wrong, blue when right. The true class is marked by a
+    black triangle pointing down at its bar and a bold tick label, so it stays visible when its
+    probability (and so its bar) is close to 0.
     """
     import matplotlib.pyplot as plt
 
@@ -55,8 +66,10 @@ def plot_probability_gallery(images, y_true, probabilities, title: str = ""):
     if images.ndim != 3 or len(images) == 0:
         raise ValueError(f"images must be shaped (n, height, width) or (n, pixels) with n >= 1, got {images.shape}")
     if y_true.shape != (len(images),) or probabilities.ndim != 2 or probabilities.shape[0] != len(images):
-        raise ValueError(f"need one label and one probability row per image: {len(images)} images, "
-                         f"labels {y_true.shape}, probabilities {probabilities.shape}")
+        raise ValueError(
+            f"need one label and one probability row per image: {len(images)} images, "
+            f"labels {y_true.shape}, probabilities {probabilities.shape}"
+        )
     n, classes = len(images), probabilities.shape[1]
     fig, axes = plt.subplots(2, n, figsize=(1.45 * n, 3.3), squeeze=False, gridspec_kw={"height_ratios": [1.1, 1]})
     for i in range(n):
@@ -68,12 +81,21 @@ def plot_probability_gallery(images, y_true, probabilities, title: str = ""):
         image_ax.set_title(f"true {y_true[i]} → {predicted}", fontsize=9, color=WRONG_COLOR if wrong else "black")
         colors = ["#bbbbbb"] * classes
         colors[predicted] = WRONG_COLOR if wrong else RIGHT_COLOR
-        bars = bar_ax.bar(range(classes), probabilities[i], color=colors)
-        bars[int(y_true[i])].set_edgecolor("black")
-        bars[int(y_true[i])].set_linewidth(1.5)
-        bar_ax.set_ylim(0, 1)
-        bar_ax.set_xticks(range(classes))
+        bar_ax.bar(range(classes), probabilities[i], color=colors)
+        true_class = int(y_true[i])
+        bar_ax.plot(
+            true_class,
+            min(probabilities[i, true_class], 1.0) + 0.12,
+            marker=TRUE_MARKER,
+            color="black",
+            markersize=6,
+            linestyle="none",
+        )
+        bar_ax.set_ylim(0, 1.2)
+        bar_ax.set_yticks([0, 0.5, 1])
+        bar_ax.set_xticks(range(classes), labels=[str(c) for c in range(classes)])
         bar_ax.tick_params(labelsize=6)
+        bar_ax.get_xticklabels()[true_class].set_fontweight("bold")
         bar_ax.grid(False)
         if i:
             bar_ax.set_yticklabels([])
@@ -93,8 +115,9 @@ def plot_filters(kernels, title: str = ""):
 
     kernels = np.asarray(kernels, dtype=float)
     if kernels.ndim != 4 or kernels.shape[2] != 1:
-        raise ValueError(f"kernels must have shape (k, k, 1, filters) (a first layer on one-channel images), "
-                         f"got {kernels.shape}")
+        raise ValueError(
+            f"kernels must have shape (k, k, 1, filters) (a first layer on one-channel images), got {kernels.shape}"
+        )
     filters = kernels.shape[3]
     columns = min(filters, 8)
     rows = int(np.ceil(filters / columns))
@@ -121,8 +144,10 @@ def plot_feature_maps(image, maps, title: str = "", columns: int = 8):
     if image.ndim != 2:
         raise ValueError(f"image must be 2-D (height, width) or (height, width, 1), got shape {image.shape}")
     if maps.ndim != 3:
-        raise ValueError(f"maps must have shape (height, width, channels) for one image, got {maps.shape}; "
-                         "pass maps[0] for the first image of a batch")
+        raise ValueError(
+            f"maps must have shape (height, width, channels) for one image, got {maps.shape}; "
+            "pass maps[0] for the first image of a batch"
+        )
     panels = maps.shape[2] + 1
     rows = int(np.ceil(panels / columns))
     fig, axes = plt.subplots(rows, columns, figsize=(1.2 * columns, 1.3 * rows + (0.4 if title else 0)), squeeze=False)
@@ -134,6 +159,62 @@ def plot_feature_maps(image, maps, title: str = "", columns: int = 8):
         elif i < panels:
             ax.imshow(maps[:, :, i - 1], cmap="viridis")
             ax.set_title(f"map {i - 1}", fontsize=8)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+def shade_overfitting_onset(ax, train_loss, val_loss, onset: int) -> None:
+    """On a loss panel drawn by :func:`course_utils.plots.plot_history`, mark where overfitting begins.
+
+    From epoch ``onset`` (counted from 1, as on the panel's axis) the gap between the training and the
+    validation loss is shaded, and a dotted line marks the epoch itself.
+    """
+    train_loss, val_loss = np.asarray(train_loss, dtype=float), np.asarray(val_loss, dtype=float)
+    if train_loss.shape != val_loss.shape or train_loss.ndim != 1:
+        raise ValueError(
+            f"need one training and one validation loss per epoch, got {train_loss.shape} and {val_loss.shape}"
+        )
+    if isinstance(onset, bool) or not isinstance(onset, (int, np.integer)) or not 1 <= onset <= len(train_loss):
+        raise ValueError(f"onset must be an epoch from 1 to {len(train_loss)}, got {onset!r}")
+    epochs = np.arange(1, len(train_loss) + 1)
+    after = epochs >= onset
+    ax.fill_between(
+        epochs[after],
+        train_loss[after],
+        val_loss[after],
+        color="#999999",
+        alpha=0.35,
+        label="gap: training below validation",
+    )
+    ax.axvline(onset, color="black", linestyle=":", linewidth=1.2, label=f"onset of overfitting (epoch {onset})")
+    ax.legend(fontsize=8)
+
+
+def plot_overfitting_onset(train_loss, val_loss, onset: int, title: str = ""):
+    """Two panels: both losses per epoch on a log scale with the gap shaded from ``onset`` on, and the
+    gap itself (validation minus training loss) as one bar per epoch, below zero grey, above zero orange."""
+    import matplotlib.pyplot as plt
+
+    train_loss, val_loss = np.asarray(train_loss, dtype=float), np.asarray(val_loss, dtype=float)
+    fig, (loss_ax, gap_ax) = plt.subplots(1, 2, figsize=(8.6, 3.2))
+    epochs = np.arange(1, len(train_loss) + 1)
+    loss_ax.plot(epochs, train_loss, marker="o", label="training")
+    loss_ax.plot(epochs, val_loss, marker="s", label="validation")
+    loss_ax.set_yscale("log")
+    loss_ax.set_xlabel("epoch")
+    loss_ax.set_ylabel("loss (log scale)")
+    shade_overfitting_onset(loss_ax, train_loss, val_loss, onset)
+    gap = val_loss - train_loss
+    gap_ax.bar(epochs, gap, color=["#e66101" if g > 0 else "#999999" for g in gap])
+    gap_ax.axhline(0, color="black", linewidth=0.8)
+    gap_ax.axvline(onset, color="black", linestyle=":", linewidth=1.2)
+    gap_ax.set_xlabel("epoch")
+    gap_ax.set_ylabel("validation − training loss")
+    gap_ax.set_title("the gap", fontsize=10)
+    for ax in (loss_ax, gap_ax):
+        ax.set_xticks(epochs)
     if title:
         fig.suptitle(title)
     fig.tight_layout()

@@ -29,16 +29,19 @@ def test_accuracy():
     assert accuracy([1, 2, 3, 4], [1, 2, 0, 4]) == 0.75
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda: confusion_matrix([0, 1], [0, 1, 1]), "same length"),
-    (lambda: confusion_matrix([0, 10], [0, 1]), r"y_true must hold labels 0..9, got values from 0 to 10"),
-    (lambda: confusion_matrix([[0, 1]], [0, 1]), "1-D array"),
-    (lambda: confusion_matrix([0, 1], np.array([0.2, 0.8])), "argmax"),
-    (lambda: most_confused_pair(np.ones((3, 2))), "square confusion matrix"),
-    (lambda: misclassified([0, 1], np.ones((3, 10))), r"probabilities must have shape \(2, n_classes\)"),
-    (lambda: misclassified([0, 1], np.eye(2), limit=-1), "limit must be a non-negative integer"),
-    (lambda: accuracy([], []), "non-empty"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: confusion_matrix([0, 1], [0, 1, 1]), "same length"),
+        (lambda: confusion_matrix([0, 10], [0, 1]), r"y_true must hold labels 0..9, got values from 0 to 10"),
+        (lambda: confusion_matrix([[0, 1]], [0, 1]), "1-D array"),
+        (lambda: confusion_matrix([0, 1], np.array([0.2, 0.8])), "argmax"),
+        (lambda: most_confused_pair(np.ones((3, 2))), "square confusion matrix"),
+        (lambda: misclassified([0, 1], np.ones((3, 10))), r"probabilities must have shape \(2, n_classes\)"),
+        (lambda: misclassified([0, 1], np.eye(2), limit=-1), "limit must be a non-negative integer"),
+        (lambda: accuracy([], []), "non-empty"),
+    ],
+)
 def test_bad_inputs_are_named(call, message):
     with pytest.raises(ValueError, match=message):
         call()

@@ -9,14 +9,22 @@ import pytest
 
 from course_utils import frameworks, line_fit
 from course_utils.frameworks import (
-    MXNetRunError, MXNetUnavailable, count_code_lines, install_hint, mxnet_available, mxnet_missing_message,
-    mxnet_python, optional_import, run_in_mxnet,
+    MXNetRunError,
+    MXNetUnavailable,
+    count_code_lines,
+    install_hint,
+    mxnet_available,
+    mxnet_missing_message,
+    mxnet_python,
+    optional_import,
+    run_in_mxnet,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 # --- optional frameworks ------------------------------------------------------------------------
+
 
 def test_missing_framework_prints_how_to_install_instead_of_raising(monkeypatch, capsys):
     monkeypatch.setattr(frameworks.importlib.util, "find_spec", lambda name: None)
@@ -43,6 +51,7 @@ def test_optional_import_pins_jax_to_the_cpu_unless_the_user_chose(monkeypatch):
 
 
 # --- the legacy MXNet runner ---------------------------------------------------------------------
+
 
 def test_mxnet_python_defaults_to_the_repository_venv_and_honours_the_override(monkeypatch):
     monkeypatch.delenv("COURSE_MXNET_PYTHON", raising=False)
@@ -94,7 +103,9 @@ def test_run_in_mxnet_failure_names_the_function_and_shows_its_error(monkeypatch
         run_in_mxnet(_fail)
 
 
-@pytest.mark.skipif(not mxnet_available(), reason="legacy MXNet environment not built (bash tools/install_frameworks.sh)")
+@pytest.mark.skipif(
+    not mxnet_available(), reason="legacy MXNet environment not built (bash tools/install_frameworks.sh)"
+)
 def test_mxnet_fits_the_line_in_its_legacy_environment():
     x, y = line_fit.make_line_data(0)
     result = run_in_mxnet(line_fit.fit_line_mxnet, x=x.tolist(), y=y.tolist(), steps=200, learning_rate=0.1)
@@ -102,7 +113,62 @@ def test_mxnet_fits_the_line_in_its_legacy_environment():
     assert abs(w - 3) < 0.05 and abs(b - 2) < 0.05
 
 
+# --- MXNet next to this environment's NumPy ----------------------------------------------------
+
+FAKE_MXNET = """
+import numpy as onp
+bool = onp.no_such_alias_in_numpy
+"""
+
+
+def fake_legacy_package(monkeypatch, tmp_path, source):
+    package = tmp_path / "mxnet"
+    package.mkdir()
+    (package / "__init__.py").write_text("from . import utils\n")
+    (package / "utils.py").write_text(source)
+    legacy = frameworks.LegacyPackage(site=tmp_path, version="1.9.1", requires=["numpy<2.0.0,>1.16.0"])
+    monkeypatch.setattr(frameworks, "legacy_mxnet_package", lambda: legacy)
+
+
+def test_import_attempt_reports_the_error_and_the_line_of_mxnet_that_raised_it(monkeypatch, tmp_path):
+    fake_legacy_package(monkeypatch, tmp_path, FAKE_MXNET)
+    attempt = frameworks.try_mxnet_with_this_numpy()
+    import numpy
+
+    assert attempt.numpy_version == numpy.__version__  # this environment's NumPy, not the legacy one
+    assert attempt.error.startswith("AttributeError") and "no_such_alias_in_numpy" in attempt.error
+    assert attempt.location == "mxnet/utils.py, line 3" and attempt.code == "bool = onp.no_such_alias_in_numpy"
+
+
+def test_import_attempt_that_succeeds_has_no_error(monkeypatch, tmp_path):
+    fake_legacy_package(monkeypatch, tmp_path, "import numpy\n")
+    attempt = frameworks.try_mxnet_with_this_numpy()
+    assert attempt.error is None and attempt.location is None
+
+
+def test_legacy_package_needs_the_legacy_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("COURSE_MXNET_PYTHON", str(tmp_path / "none"))
+    with pytest.raises(MXNetUnavailable, match="install_frameworks.sh"):
+        frameworks.legacy_mxnet_package()
+
+
+@pytest.mark.skipif(
+    not mxnet_available(), reason="legacy MXNet environment not built (bash tools/install_frameworks.sh)"
+)
+def test_real_mxnet_fails_to_import_next_to_a_current_numpy():
+    package = frameworks.legacy_mxnet_package()
+    assert package.version == "1.9.1" and any(r.startswith("numpy<2") for r in package.requires)
+    import numpy
+
+    attempt = frameworks.try_mxnet_with_this_numpy()
+    if tuple(int(part) for part in numpy.__version__.split(".")[:2]) >= (1, 24):
+        assert attempt.error.startswith("AttributeError") and attempt.location.startswith("mxnet/")
+    if numpy.__version__.startswith("2."):
+        assert "PZERO" in attempt.code  # np.bool exists again in NumPy 2; the import stops a few lines later
+
+
 # --- lines of code ------------------------------------------------------------------------------
+
 
 def _documented(x):
     """A docstring
@@ -120,6 +186,7 @@ def test_count_code_lines_skips_def_docstring_comments_and_blanks():
 
 
 # --- the line fits -------------------------------------------------------------------------------
+
 
 def test_make_line_data_is_seeded_and_validated():
     x, y = line_fit.make_line_data(3, n=50)
@@ -152,8 +219,10 @@ def test_fit_everywhere_skips_missing_frameworks_with_a_message(monkeypatch, cap
 
 # --- the install script --------------------------------------------------------------------------
 
+
 def test_install_script_fails_loudly_without_a_python():
     script = ROOT / "tools" / "install_frameworks.sh"
-    completed = subprocess.run(["bash", str(script)], env={**os.environ, "PYTHON": "no-such-python-here"},
-                               capture_output=True, text=True)
+    completed = subprocess.run(
+        ["bash", str(script)], env={**os.environ, "PYTHON": "no-such-python-here"}, capture_output=True, text=True
+    )
     assert completed.returncode != 0 and "FAILED" in completed.stderr and "activate" in completed.stderr

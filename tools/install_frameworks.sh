@@ -4,9 +4,10 @@
 #   1. The package's "frameworks" extra (PyTorch and JAX, pinned in pyproject.toml) into the
 #      active environment:  pip install -e ".[frameworks]".
 #   2. A separate legacy environment for MXNet, which is retired (Apache attic): its last
-#      release, 1.9.1, uses `np.bool` and fails to import with NumPy >= 1.24. It gets its own
-#      virtual environment at .venv-mxnet/ in the repository (git-ignored) with a NumPy it
-#      supports, built from a Python 3.8-3.11 (numpy 1.23.5 has no wheels for newer ones).
+#      release, 1.9.1, fails to import with NumPy 1.24 and later (tried: 1.24.4 and 1.26.4 stop
+#      at `np.bool`, NumPy 2 at `np.PZERO`; the notebook shows the error live). It gets its own
+#      virtual environment at .venv-mxnet/ in the repository (git-ignored) with NumPy 1.23.5,
+#      built from a Python 3.8-3.11 (numpy 1.23.5 has no wheels for newer ones).
 #      The notebook finds it there (or at $COURSE_MXNET_PYTHON) through course_utils.frameworks.
 #
 # Run it inside the activated project environment, from anywhere:  bash tools/install_frameworks.sh

@@ -4,21 +4,41 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_utils.exercises import Verdict, feedback, unanswered
+from course_utils.exercises import AnswerError, Verdict, as_whole_number, feedback, parsed, unanswered
 
 SPLITS = ("train", "validation", "test")
+
+#: Exercise 5 (open experiment): a plain MLP within this many parameters ...
+PLAIN_MLP_MAX_PARAMETERS = 500_000
+#: ... reaching at least this accuracy on the 6,000 validation images.
+PLAIN_MLP_TARGET = 0.985
+
+
+def _as_numbers(answer, what: str) -> np.ndarray:
+    """The answer as a float array, or an AnswerError with a one-line hint."""
+    if isinstance(answer, str):
+        raise AnswerError(f"{what.capitalize()} is an array of numbers, not the text {answer!r}.")
+    try:
+        values = np.asarray(answer, dtype=float)
+    except (TypeError, ValueError):
+        raise AnswerError(f"{what.capitalize()} is an array of numbers; got a {type(answer).__name__}.") from None
+    if not np.isfinite(values).all():
+        raise AnswerError(f"{what.capitalize()} holds nan or infinite values: a division by zero somewhere?")
+    return values
 
 
 def check_parameter_count(n_parameters) -> Verdict:
     """Exercise 1: the number of weights and biases of 784 → Dense(64) → Dense(10)."""
     if unanswered(n_parameters):
         return Verdict(False)
+    n_parameters, wrong = parsed(as_whole_number, n_parameters, "the parameter count")
+    if wrong is not None:
+        return wrong
     expected = (784 + 1) * 64 + (64 + 1) * 10
-    hidden_only = 784 * 64 + 64 * 10
-    if int(n_parameters) == hidden_only:
+    if n_parameters == 784 * 64 + 64 * 10:
         return feedback(False, "", "Close: you counted the weights but not the biases. Each unit has one bias too.")
     return feedback(
-        int(n_parameters) == expected,
+        n_parameters == expected,
         f"(784 + 1)·64 + (64 + 1)·10 = {expected:,}: each unit has one weight per input plus a bias.",
         "Each Dense unit has one weight per input and one bias: (inputs + 1) × units, summed over both layers.",
     )
@@ -28,14 +48,24 @@ def check_per_digit_accuracy(matrix, answer) -> Verdict:
     """Exercise 2: from a confusion matrix, the fraction of each digit's images predicted correctly."""
     if unanswered(answer):
         return Verdict(False)
+    answer, wrong = parsed(_as_numbers, answer, "the per-digit accuracy")
+    if wrong is not None:
+        return wrong
     matrix = np.asarray(matrix)
     expected = np.diag(matrix) / matrix.sum(axis=1)
-    answer = np.asarray(answer, dtype=float)
     if answer.shape != expected.shape:
-        return feedback(False, "", f"Give one number per digit: an array of shape {expected.shape}, got {answer.shape}.")
+        return feedback(
+            False, "", f"Give one number per digit: an array of shape {expected.shape}, got {answer.shape}."
+        )
     if np.allclose(answer, np.diag(matrix) / matrix.sum(axis=0)):
-        return feedback(False, "", "You divided by the column sums (how often each digit was *predicted*). "
-                        "Rows are the true digits: divide by the row sums.")
+        return feedback(
+            False,
+            "",
+            "You divided by the column sums (how often each digit was *predicted*). "
+            "Rows are the true digits: divide by the row sums.",
+        )
+    if np.allclose(answer, 100 * expected):
+        return feedback(False, "", "Those are percentages: give fractions between 0 and 1.")
     worst = int(expected.argmin())
     return feedback(
         np.allclose(answer, expected),
@@ -49,15 +79,108 @@ def check_split_for_choosing_epochs(split) -> Verdict:
     """Exercise 3: which split to watch when choosing the number of epochs."""
     if unanswered(split):
         return Verdict(False)
-    split = str(split).strip().lower()
+    if not isinstance(split, str):
+        return feedback(False, "", f"Answer with the name of a split, as text: one of {', '.join(map(repr, SPLITS))}.")
+    split = split.strip().lower()
     if split not in SPLITS:
         return feedback(False, "", f"Answer with one of {', '.join(repr(s) for s in SPLITS)}.")
     hints = {
         "train": "Training accuracy keeps rising as the network memorises its data; it cannot tell you when to stop.",
-        "test": "Choosing anything by the test score makes that score optimistic: the test set must stay unseen until the end.",
+        "test": "Choosing anything by the test score makes that score optimistic: the test set must stay unseen "
+        "until the end.",
     }
     return feedback(
         split == "validation",
         "Decisions (epochs, width, dropout) are made on the validation split; the test set is used once, at the end.",
         hints.get(split, ""),
+    )
+
+
+def _curves(history) -> dict:
+    curves = getattr(history, "history", history)
+    if not isinstance(curves, dict):
+        raise AnswerError(
+            f"Pass the History object that fit returned (or its .history dict), not a {type(history).__name__}."
+        )
+    if "val_loss" not in curves or "loss" not in curves:
+        raise AnswerError("This history has no validation curve: train with validation_data=(x_val, y_val).")
+    return curves
+
+
+def check_overfitting_onset(history, epoch) -> Verdict:
+    """Exercise 4: the epoch (counted from 1) after which the validation loss of the student's own run rises."""
+    if unanswered(history, epoch):
+        return Verdict(False)
+    curves, wrong = parsed(lambda answer, what: _curves(answer), history, "the history")
+    if wrong is not None:
+        return wrong
+    epoch, wrong = parsed(as_whole_number, epoch, "the epoch")
+    if wrong is not None:
+        return wrong
+    val_loss, loss = np.asarray(curves["val_loss"], dtype=float), np.asarray(curves["loss"], dtype=float)
+    best = int(val_loss.argmin()) + 1
+    if best == len(val_loss):
+        return feedback(
+            False,
+            "",
+            f"In your run the validation loss is lowest in its last epoch ({best}): it has not "
+            "turned up yet. Train for more epochs (or on fewer images) and look again.",
+        )
+    if epoch == best - 1:
+        return feedback(False, "", "Off by one: the plot counts epochs from 1, Python's indices from 0.")
+    if epoch == int(loss.argmin()) + 1 and epoch != best:
+        return feedback(False, "", "That is where the *training* loss is lowest; read the validation curve.")
+    return feedback(
+        epoch == best,
+        f"Epoch {best}: the validation loss is lowest there ({val_loss[best - 1]:.3f}) and ends at "
+        f"{val_loss[-1]:.3f}, while the training loss keeps falling (to {loss[-1]:.3f}). From epoch {best} on, "
+        "the network learns its training images, not digits: it overfits.",
+        "Find the epoch with the lowest validation loss (np.argmin of history.history['val_loss'], plus 1).",
+    )
+
+
+def check_plain_mlp(model, x_val, y_val) -> Verdict:
+    """Exercise 5: a plain MLP (no convolutions) within PLAIN_MLP_MAX_PARAMETERS reaching PLAIN_MLP_TARGET.
+
+    Trains nothing: it inspects the model's layers and counts its parameters, then measures its
+    accuracy on the validation images it is given.
+    """
+    if unanswered(model):
+        return Verdict(False)
+    if not hasattr(model, "layers") or not hasattr(model, "predict"):
+        return feedback(False, "", f"Pass your trained Keras model, not a {type(model).__name__}.")
+    kinds = [type(layer).__name__ for layer in model.layers]
+    not_plain = [kind for kind in kinds if "Conv" in kind or "Pool" in kind]
+    if not_plain:
+        return feedback(
+            False,
+            "",
+            f"A plain MLP has no {not_plain[0]}: Dense layers only (Dropout, Flatten and "
+            "normalisation are fine). Convolutions come in notebook 14.",
+        )
+    n_parameters = model.count_params()
+    if n_parameters > PLAIN_MLP_MAX_PARAMETERS:
+        return feedback(
+            False,
+            "",
+            f"{n_parameters:,} parameters; the budget is {PLAIN_MLP_MAX_PARAMETERS:,}. Make a layer narrower.",
+        )
+    try:
+        probabilities = model.predict(x_val, verbose=0)
+    except Exception as error:  # the student's model: say what went wrong in one line
+        return feedback(False, "", f"model.predict(x_val) failed: {type(error).__name__}: {error}".splitlines()[0])
+    accuracy = float(np.mean(np.asarray(probabilities).argmax(axis=1) == np.asarray(y_val)))
+    if accuracy > 0.995:
+        return feedback(
+            False,
+            "",
+            f"Validation accuracy {accuracy:.4f} is suspiciously high: did the validation "
+            "images end up in the training data?",
+        )
+    return feedback(
+        accuracy >= PLAIN_MLP_TARGET,
+        f"Validation accuracy {accuracy:.4f} with {n_parameters:,} parameters. Now, and only now, evaluate it once "
+        "on the test set.",
+        f"Validation accuracy {accuracy:.4f}; the target is {PLAIN_MLP_TARGET}. More epochs with the decaying rate, "
+        "more units or dropout may help: judge each change on the validation set.",
     )
