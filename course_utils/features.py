@@ -26,23 +26,20 @@ ZONES = 4
 INK_THRESHOLD = 0.5
 
 #: One name per column of :func:`hand_made_features`, in order.
-FEATURE_NAMES = (
-    [f"ink in zone ({r}, {c})" for r in range(ZONES) for c in range(ZONES)]
-    + [
-        "total ink",
-        "left-right symmetry",
-        "top-bottom symmetry",
-        "edges per row",
-        "edges per column",
-        "edges on middle row",
-        "edges on middle column",
-        "width",
-        "height",
-        "centre row",
-        "centre column",
-        "hole area",
-    ]
-)
+FEATURE_NAMES = [f"ink in zone ({r}, {c})" for r in range(ZONES) for c in range(ZONES)] + [
+    "total ink",
+    "left-right symmetry",
+    "top-bottom symmetry",
+    "edges per row",
+    "edges per column",
+    "edges on middle row",
+    "edges on middle column",
+    "width",
+    "height",
+    "centre row",
+    "centre column",
+    "hole area",
+]
 
 
 def as_unit_images(images) -> np.ndarray:
@@ -146,8 +143,12 @@ def hand_made_features(images) -> np.ndarray:
 
     row_edges, col_edges = count_edges(ink, axis=2), count_edges(ink, axis=1)
     any_row, any_col = ink.any(axis=2), ink.any(axis=1)
-    box_height = np.where(any_row.any(axis=1), height - np.argmax(any_row[:, ::-1], axis=1) - np.argmax(any_row, axis=1), 0)
-    box_width = np.where(any_col.any(axis=1), width - np.argmax(any_col[:, ::-1], axis=1) - np.argmax(any_col, axis=1), 0)
+    box_height = np.where(
+        any_row.any(axis=1), height - np.argmax(any_row[:, ::-1], axis=1) - np.argmax(any_row, axis=1), 0
+    )
+    box_width = np.where(
+        any_col.any(axis=1), width - np.argmax(any_col[:, ::-1], axis=1) - np.argmax(any_col, axis=1), 0
+    )
 
     row_index, col_index = np.arange(height), np.arange(width)
     centre_row = (images.sum(axis=2) @ row_index) / safe_total / (height - 1)

@@ -38,9 +38,7 @@ class DenseLayer:
         if weights.ndim != 2:
             raise ValueError(f"weights must have shape (inputs, units), got {weights.shape}")
         if bias.shape != (weights.shape[1],):
-            raise ValueError(
-                f"bias must have one value per unit, shape ({weights.shape[1]},), got {bias.shape}"
-            )
+            raise ValueError(f"bias must have one value per unit, shape ({weights.shape[1]},), got {bias.shape}")
         activations.get(self.activation)  # raises ValueError naming the known activations
         object.__setattr__(self, "weights", weights)
         object.__setattr__(self, "bias", bias)
@@ -91,9 +89,7 @@ def forward_trace(x, layers) -> list[LayerTrace]:
         raise ValueError("layers is empty: pass at least one DenseLayer")
     for i, (before, after) in enumerate(zip(layers, layers[1:])):
         if before.units != after.n_inputs:
-            raise ValueError(
-                f"layer {i} has {before.units} units but layer {i + 1} expects {after.n_inputs} inputs"
-            )
+            raise ValueError(f"layer {i} has {before.units} units but layer {i + 1} expects {after.n_inputs} inputs")
     traces, a = [], x
     for layer in layers:
         trace = dense_forward(a, layer)
@@ -114,9 +110,7 @@ def layers_from_keras(model) -> list[DenseLayer]:
     layers = []
     for layer in model.layers:
         if not isinstance(layer, keras.layers.Dense):
-            raise ValueError(
-                f"layers_from_keras handles Dense layers only; {layer.name!r} is a {type(layer).__name__}"
-            )
+            raise ValueError(f"layers_from_keras handles Dense layers only; {layer.name!r} is a {type(layer).__name__}")
         if not layer.use_bias:
             raise ValueError(f"layer {layer.name!r} has no bias (use_bias=False); rebuild it with a bias")
         kernel, bias = (np.asarray(w) for w in layer.get_weights())

@@ -79,13 +79,17 @@ class Perceptron:
         return X
 
 
-def best_linear_accuracy(X, y, grid=np.linspace(-2, 2, 41)) -> float:
+#: The values of w1, w2 and b that :func:`best_linear_accuracy` tries by default.
+LINE_GRID = np.linspace(-2, 2, 41)
+
+
+def best_linear_accuracy(X, y, grid=LINE_GRID) -> float:
     """The best accuracy any line ``w1*x1 + w2*x2 + b > 0`` reaches on (X, y), by brute force.
 
     Tries every combination of ``w1, w2, b`` from ``grid``. On the four gate
     inputs a coarse grid is enough to find a separating line whenever one exists.
     """
-    X, y = np.asarray(X, dtype=float), np.asarray(y)
+    X, y, grid = np.asarray(X, dtype=float), np.asarray(y), np.asarray(grid, dtype=float)
     w1, w2, b = (axis.ravel() for axis in np.meshgrid(grid, grid, grid))
     outputs = step(np.outer(w1, X[:, 0]) + np.outer(w2, X[:, 1]) + b[:, None])
     return float(np.max(np.mean(outputs == y, axis=1)))

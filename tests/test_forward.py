@@ -52,12 +52,14 @@ def test_dense_forward_needs_a_layer():
 def test_matches_keras_predict():
     keras = pytest.importorskip("keras")
     keras.utils.set_random_seed(0)
-    model = keras.Sequential([
-        keras.Input(shape=(6,)),
-        keras.layers.Dense(5, activation="tanh"),
-        keras.layers.Dense(4, activation="relu"),
-        keras.layers.Dense(3, activation="softmax"),
-    ])
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(6,)),
+            keras.layers.Dense(5, activation="tanh"),
+            keras.layers.Dense(4, activation="relu"),
+            keras.layers.Dense(3, activation="softmax"),
+        ]
+    )
     X = np.random.default_rng(1).normal(size=(8, 6)).astype("float32")
     layers = layers_from_keras(model)
     assert [layer.activation for layer in layers] == ["tanh", "relu", "softmax"]
