@@ -437,28 +437,26 @@ def _check_stack(env_python: Path, wanted: dict[str, str]) -> dict[str, str]:
     return have
 
 
-def _install_course_utils(env_dir: Path, env_python: Path, spec: str) -> dict[str, str]:
-    """Install course_utils as the setup cell does: run the first notebook's own setup cell in the
-    Colab kernel, its install spec pointed at ``spec`` (``course-utils @ git+file://...@commit``)."""
+def _install_course_utils(env_dir: Path, env_python: Path, repository: Path, commit: str) -> dict[str, str]:
+    """Install course_utils as the setup cell does: run the first notebook's own setup cell (as committed
+    at ``commit``) in the Colab kernel, its install URL pointed at ``git+file://`` of ``commit``."""
     import nbformat
 
+    spec = install_spec_for(commit, repository)
     subprocess.run([str(env_python), "-m", "pip", "uninstall", "-y", "-q", "course-utils"], capture_output=True)
     before = installed_versions(env_python)
-    stem = course.existing_notebooks()[0][0]
-    nb = nbformat.read(course.notebook_path(stem), as_version=4)
+    stem, nb = _first_notebook_at(repository, commit)
     code = [cell for cell in nb.cells if cell.cell_type == "code"]
     setup_index = next((i for i, cell in enumerate(code) if cell.source.startswith(navigation.SETUP_MARKER)), None)
     if setup_index is None:
         raise BuildError(f"{stem} has no setup cell (starting with {navigation.SETUP_MARKER!r})")
     setup = code[setup_index].source
-    quoted = f'"{course.install_spec()}"'
-    if quoted not in setup:
-        raise BuildError(
-            f"{stem}'s setup cell does not install {quoted}: regenerate it (python -m course_utils.navigation)"
-        )
+    literal = re.compile(r"([\"'])course-utils @ git\+[^\"']+\1")
+    if len(literal.findall(setup)) != 1:
+        raise BuildError(f"{stem}'s setup cell does not name one 'course-utils @ git+URL@RELEASE' to install")
     installer = nbformat.v4.new_notebook()
     installer.cells = [nbformat.v4.new_code_cell(cell.source) for cell in code[:setup_index]]  # SEED and the like
-    installer.cells.append(nbformat.v4.new_code_cell(setup.replace(quoted, f'"{spec}"')))
+    installer.cells.append(nbformat.v4.new_code_cell(literal.sub(lambda m: m.group(1) + spec + m.group(1), setup)))
     _log(f"installing course-utils with {stem}'s setup cell from {spec}")
     result = execute(installer, env_dir, env_python, "install", cwd=course.NOTEBOOK_DIR, allow_pip=True)
     if result.status != "passed":
@@ -478,6 +476,19 @@ def _install_course_utils(env_dir: Path, env_python: Path, spec: str) -> dict[st
     if after.get("course-utils") != course.VERSION:
         raise BuildError(f"the setup cell installed course-utils {after.get('course-utils')}, not {course.VERSION}")
     return after
+
+
+def _first_notebook_at(repository: Path, commit: str):
+    """``(stem, notebook)`` of the first course notebook as committed at ``commit``."""
+    import nbformat
+
+    for stem, _ in course.NOTEBOOKS:
+        shown = subprocess.run(
+            ["git", "-C", str(repository), "show", f"{commit}:notebooks/{stem}.ipynb"], capture_output=True, text=True
+        )
+        if shown.returncode == 0:
+            return stem, nbformat.reads(shown.stdout, as_version=4)
+    raise BuildError(f"no course notebook at {commit[:12]} in {repository}")
 
 
 def build(env_dir: Path = ENV_DIR, rebuild: bool = False, worktree: bool | None = None) -> ColabEnv:
@@ -525,7 +536,7 @@ def _build_locked(env_dir: Path, python: Path, wanted: dict[str, str], rebuild: 
     spec = install_spec_for(commit, repository)
     if not package_file.exists() or package_file.read_text() != spec:
         package_file.unlink(missing_ok=True)
-        have = _install_course_utils(env_dir, env_python, spec)
+        have = _install_course_utils(env_dir, env_python, repository, commit)
         package_file.write_text(spec)
     else:
         have = installed_versions(env_python)
