@@ -1,7 +1,8 @@
 """NumPy reference implementations of the activation functions and their derivatives.
 
-The notebooks check these against Keras' own (``keras.activations``), so a student can
-trust either. Leaky ReLU's slope is a parameter: the seed text uses 0.1 (our default),
+05_activation_functions writes each function in a cell and checks it against these, and checks
+these against Keras' own (``keras.activations``). Leaky ReLU's slope is a parameter: the lecture
+notes use 0.1 (our default),
 Keras' ``layers.LeakyReLU`` defaults to 0.3 and the function ``keras.activations.leaky_relu``
 to 0.2; the constants below record both so the notebooks can assert them.
 
@@ -16,8 +17,8 @@ import numbers
 
 import numpy as np
 
-#: The negative slope used in the seed text and by default here.
-SEED_NEGATIVE_SLOPE = 0.1
+#: The negative slope the lecture notes use, and the default here.
+NOTES_NEGATIVE_SLOPE = 0.1
 #: Default ``negative_slope`` of ``keras.layers.LeakyReLU``.
 KERAS_LAYER_NEGATIVE_SLOPE = 0.3
 #: Default ``negative_slope`` of the function ``keras.activations.leaky_relu``.
@@ -33,7 +34,11 @@ def _as_float_array(z, name: str = "z") -> np.ndarray:
 
 
 def _check_slope(negative_slope) -> float:
-    if isinstance(negative_slope, bool) or not isinstance(negative_slope, numbers.Real) or not np.isfinite(negative_slope):
+    if (
+        isinstance(negative_slope, bool)
+        or not isinstance(negative_slope, numbers.Real)
+        or not np.isfinite(negative_slope)
+    ):
         raise ValueError(f"negative_slope must be a finite number, got {negative_slope!r}")
     if negative_slope < 0:
         raise ValueError(f"negative_slope must be >= 0 (0 gives plain ReLU), got {negative_slope}")
@@ -73,14 +78,14 @@ def relu_derivative(z):
     return (_as_float_array(z) > 0).astype(float)
 
 
-def leaky_relu(z, negative_slope: float = SEED_NEGATIVE_SLOPE):
+def leaky_relu(z, negative_slope: float = NOTES_NEGATIVE_SLOPE):
     """z for z > 0, ``negative_slope`` · z otherwise (a small slope keeps gradients alive)."""
     slope = _check_slope(negative_slope)
     z = _as_float_array(z)
     return np.where(z > 0, z, slope * z)
 
 
-def leaky_relu_derivative(z, negative_slope: float = SEED_NEGATIVE_SLOPE):
+def leaky_relu_derivative(z, negative_slope: float = NOTES_NEGATIVE_SLOPE):
     """1 for z > 0, ``negative_slope`` otherwise: never exactly 0 when the slope is positive."""
     slope = _check_slope(negative_slope)
     return np.where(_as_float_array(z) > 0, 1.0, slope)
@@ -162,8 +167,10 @@ def collapse_linear_layers(layers):
             raise ValueError(f"layer {i} must be a (W, b) pair, got {type(pair).__name__}") from None
         w, b = _as_float_array(w, f"W of layer {i}"), _as_float_array(b, f"b of layer {i}")
         if w.ndim != 2 or b.shape != (w.shape[1],):
-            raise ValueError(f"layer {i}: W must have shape (inputs, outputs) and b shape (outputs,); "
-                             f"got W {w.shape} and b {b.shape}")
+            raise ValueError(
+                f"layer {i}: W must have shape (inputs, outputs) and b shape (outputs,); "
+                f"got W {w.shape} and b {b.shape}"
+            )
         if total_w is None:
             total_w, total_b = w, b
         elif total_w.shape[1] != w.shape[0]:
@@ -177,8 +184,9 @@ def dead_units(pre_activations):
     """Boolean mask of the ReLU units that output 0 for every sample.
 
     ``pre_activations`` has shape (samples, units): the weighted sums z fed to ReLU. A unit
-    whose z is ≤ 0 on every sample outputs 0 and has ReLU derivative 0 on every sample, so
-    gradient descent never changes its incoming weights: it is "dead".
+    whose z is ≤ 0 on every sample outputs 0 and has ReLU derivative 0 on every sample, so no
+    gradient reaches its incoming weights and bias: it is "dead" for as long as its inputs stay
+    the same (when the layer below changes its outputs, z changes and the unit may come back).
     """
     z = _as_float_array(pre_activations, "pre_activations")
     if z.ndim != 2 or z.shape[0] == 0:

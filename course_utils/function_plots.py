@@ -1,6 +1,8 @@
 """Figures of one-variable functions for 05 (activations), 06 (losses) and 07 (gradient descent).
 
-Every function draws with Matplotlib (imported on first use) and returns the figure.
+Every ``plot_*`` function draws with Matplotlib (imported on first use) and returns the figure, which the
+notebook shows with :func:`course_utils.plots.show`. :class:`LiveFigure` is one figure output that a slider
+redraws in place. Colours come from the Okabe-Ito palette, which stays distinguishable with colour blindness.
 """
 
 from __future__ import annotations
@@ -9,6 +11,10 @@ import numpy as np
 
 from course_utils import activations as act
 from course_utils import losses
+
+#: Okabe & Ito's colour-blind-safe palette (blue, orange, bluish green, reddish purple, vermillion, sky blue).
+COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9")
+MARKERS = ("o", "s", "^", "D", "v", "P")
 
 #: How the activation panels are titled, with the range of each function.
 ACTIVATION_TITLES = {
@@ -27,18 +33,20 @@ def plot_activations(names=("sigmoid", "tanh", "relu", "leaky_relu"), z=None, co
     names = list(names)
     unknown = [n for n in names if n not in act.DERIVATIVES]
     if not names or unknown:
-        raise ValueError(f"names must be activations with a derivative, from {sorted(act.DERIVATIVES)}; got {unknown or names}")
+        raise ValueError(
+            f"names must be activations with a derivative, from {sorted(act.DERIVATIVES)}; got {unknown or names}"
+        )
     z = np.linspace(-5, 5, 401) if z is None else np.asarray(z, dtype=float)
     rows = int(np.ceil(len(names) / columns))
     fig, axes = plt.subplots(rows, columns, figsize=(4.0 * columns, 2.9 * rows), squeeze=False)
     for ax, name in zip(axes.ravel(), names):
         ax.axhline(0, color="grey", lw=0.8)
         ax.axvline(0, color="grey", lw=0.8)
-        ax.plot(z, act.get(name)(z), lw=2.2, label="f(z)")
-        ax.plot(z, act.get_derivative(name)(z), "--", lw=1.8, label="f′(z)")
+        ax.plot(z, act.get(name)(z), lw=2.2, color=COLOURS[0], label="f(z)")
+        ax.plot(z, act.get_derivative(name)(z), "--", lw=1.8, color=COLOURS[1], label="f′(z)")
         ax.set_title(ACTIVATION_TITLES.get(name, name), fontsize=11)
         ax.set_xlabel("z")
-    for ax in axes.ravel()[len(names):]:
+    for ax in axes.ravel()[len(names) :]:
         ax.axis("off")
     axes[0, 0].legend(loc="upper left")
     fig.tight_layout()
@@ -51,15 +59,15 @@ def plot_losses_vs_probability(p=None):
 
     p = np.linspace(0.001, 0.999, 500) if p is None else np.asarray(p, dtype=float)
     fig, (left, right) = plt.subplots(1, 2, figsize=(9.0, 3.4))
-    left.plot(p, -np.log(p), lw=2.2, label="cross-entropy  −log p")
-    left.plot(p, (1 - p) ** 2, lw=2.2, label="MSE  (1 − p)²")
+    left.plot(p, -np.log(p), lw=2.2, color=COLOURS[0], label="cross-entropy  −log p")
+    left.plot(p, (1 - p) ** 2, lw=2.2, color=COLOURS[1], ls="--", label="MSE  (1 − p)²")
     left.set_ylim(0, 5)
     left.set_title("loss when the true label is 1")
-    for loss, label in (("cross_entropy", "cross-entropy"), ("mse", "MSE")):
-        right.plot(p, np.abs(losses.sigmoid_output_gradient(loss, 1.0, p)), lw=2.2, label=label)
+    for (loss, label), colour, style in zip((("cross_entropy", "cross-entropy"), ("mse", "MSE")), COLOURS, ("-", "--")):
+        right.plot(p, np.abs(losses.sigmoid_output_gradient(loss, 1.0, p)), lw=2.2, color=colour, ls=style, label=label)
     right.set_title("gradient size |dL/dz| reaching the network")
-    right.axvspan(0, 0.1, color="#e76f51", alpha=0.12)
-    right.annotate("confidently wrong", (0.02, 0.55), fontsize=10, color="#b23a1e")
+    right.axvspan(0, 0.1, color=COLOURS[4], alpha=0.12)
+    right.annotate("confidently wrong", (0.02, 0.55), fontsize=10, color=COLOURS[4])
     for ax in (left, right):
         ax.set_xlabel("predicted probability p of the true class")
         ax.legend()
@@ -67,23 +75,25 @@ def plot_losses_vs_probability(p=None):
     return fig
 
 
-def plot_descent_paths(runs, loss=lambda x: x**2, span: float = 10.0):
+def plot_descent_paths(runs, loss=lambda x: x**2, span: float = 10.0, panel_size=(3.2, 3.0)):
     """One panel per run: the loss curve and the points a run visited, joined in order.
 
-    ``runs`` maps a panel title (e.g. ``"η = 0.1: converges"``) to the visited x values.
+    ``runs`` maps a panel title (e.g. ``"η = 0.1: converges"``) to the visited x values. Points beyond
+    ±``span`` are drawn at the edge. ``panel_size`` is (width, height) of each panel in inches.
     """
     import matplotlib.pyplot as plt
 
     runs = dict(runs)
     if not runs:
         raise ValueError("runs is empty: pass {title: visited x values}")
-    fig, axes = plt.subplots(1, len(runs), figsize=(3.2 * len(runs), 3.0), squeeze=False, sharey=True)
+    width, height = panel_size
+    fig, axes = plt.subplots(1, len(runs), figsize=(width * len(runs), height), squeeze=False, sharey=True)
     grid = np.linspace(-span, span, 200)
     for ax, (title, xs) in zip(axes[0], runs.items()):
         xs = np.asarray(xs, dtype=float)
         ax.plot(grid, loss(grid), color="grey", lw=1.5)
         shown = np.clip(xs, -span, span)
-        ax.plot(shown, loss(shown), "-o", color="#e76f51", ms=4, lw=0.8)
+        ax.plot(shown, loss(shown), "-o", color=COLOURS[4], ms=4, lw=0.8)
         ax.plot(shown[0], loss(shown[0]), "s", color="k", ms=6)
         ax.set_title(title, fontsize=10)
         ax.set_xlabel("x")
@@ -97,9 +107,9 @@ def plot_distance_to_minimum(runs):
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(5.6, 3.4))
-    for title, xs in dict(runs).items():
+    for (title, xs), colour, marker in zip(dict(runs).items(), COLOURS * 2, MARKERS * 2):
         xs = np.abs(np.asarray(xs, dtype=float))
-        ax.semilogy(np.arange(len(xs)), xs, "-o", ms=3, label=title)
+        ax.semilogy(np.arange(len(xs)), xs, "-", marker=marker, ms=3, color=colour, label=title)
     ax.set_xlabel("step k")
     ax.set_ylabel("|x_k|, distance to the minimum")
     ax.legend(loc="center left", bbox_to_anchor=(1, 0.5))
@@ -113,17 +123,50 @@ def plot_line_fit(x, y, fit, true_line=None):
 
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     fig, (left, right) = plt.subplots(1, 2, figsize=(9.0, 3.3))
-    left.scatter(x, y, s=12, color="#1d6fa3", alpha=0.7, label="data")
+    left.scatter(x, y, s=12, color=COLOURS[0], alpha=0.7, label="data")
     grid = np.array([x.min(), x.max()])
-    left.plot(grid, fit.w * grid + fit.b, color="#e76f51", lw=2.2, label=f"fitted: {fit.w:.2f}x + {fit.b:.2f}")
+    left.plot(grid, fit.w * grid + fit.b, color=COLOURS[4], lw=2.2, label=f"fitted: {fit.w:.2f}x + {fit.b:.2f}")
     if true_line is not None:
-        left.plot(grid, true_line[0] * grid + true_line[1], "k--", lw=1.2, label=f"true: {true_line[0]:g}x + {true_line[1]:g}")
+        left.plot(
+            grid, true_line[0] * grid + true_line[1], "k--", lw=1.2, label=f"true: {true_line[0]:g}x + {true_line[1]:g}"
+        )
     left.set_xlabel("x")
     left.set_ylabel("y")
     left.legend()
-    right.semilogy(np.arange(len(fit.losses)), fit.losses, lw=2)
+    right.semilogy(np.arange(len(fit.losses)), fit.losses, lw=2, color=COLOURS[0])
     right.set_xlabel("gradient descent step")
     right.set_ylabel("MSE loss")
     right.set_title("loss curve")
     fig.tight_layout()
     return fig
+
+
+class LiveFigure:
+    """One figure output that can be redrawn in place, for a slider built with ``ipywidgets.interact``.
+
+    The first :meth:`show` displays the figure like :func:`course_utils.plots.show` (PNG and text
+    alternative); every later one replaces that same output, through its display id, instead of adding a
+    new one. So the figure is an ordinary output of its cell: stored with the notebook (it reads well
+    without a kernel) and updated by the slider's callback in JupyterLab and Colab.
+    """
+
+    def __init__(self):
+        from IPython.display import DisplayHandle
+
+        self._handle = DisplayHandle()
+        self._shown = False
+
+    def show(self, fig, alt: str) -> None:
+        """Show ``fig`` with the text alternative ``alt`` here (the first time) or in place of the last one."""
+        from IPython.utils.capture import capture_output
+
+        from course_utils.plots import show
+
+        with capture_output(stdout=False, stderr=False) as captured:
+            show(fig, alt)
+        (output,) = captured.outputs
+        if self._shown:
+            self._handle.update(output.data, metadata=output.metadata, raw=True)
+        else:
+            self._handle.display(output.data, metadata=output.metadata, raw=True)
+            self._shown = True

@@ -45,7 +45,7 @@ def test_sigmoid_range_and_saturation_in_float64():
 
 
 def test_leaky_relu_slopes_and_constants():
-    assert act.SEED_NEGATIVE_SLOPE == 0.1 and act.KERAS_LAYER_NEGATIVE_SLOPE == 0.3
+    assert act.NOTES_NEGATIVE_SLOPE == 0.1 and act.KERAS_LAYER_NEGATIVE_SLOPE == 0.3
     assert act.KERAS_FUNCTION_NEGATIVE_SLOPE == 0.2
     assert np.allclose(act.leaky_relu_derivative([-1.0, 2.0], negative_slope=0.3), [0.3, 1.0])
     assert np.allclose(act.leaky_relu([-2.0, 2.0], negative_slope=0), act.relu([-2.0, 2.0]))
@@ -78,8 +78,11 @@ def test_every_derivative_is_registered_and_unknown_names_are_explained():
 
 def test_collapse_linear_layers_equals_the_stack():
     rng = np.random.default_rng(0)
-    layers = [(rng.normal(size=(3, 5)), rng.normal(size=5)), (rng.normal(size=(5, 4)), rng.normal(size=4)),
-              (rng.normal(size=(4, 2)), rng.normal(size=2))]
+    layers = [
+        (rng.normal(size=(3, 5)), rng.normal(size=5)),
+        (rng.normal(size=(5, 4)), rng.normal(size=4)),
+        (rng.normal(size=(4, 2)), rng.normal(size=2)),
+    ]
     x = rng.normal(size=(10, 3))
     out = x
     for w, b in layers:

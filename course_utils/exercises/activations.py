@@ -5,51 +5,151 @@ from __future__ import annotations
 import numpy as np
 
 from course_utils import activations as act
-from course_utils.exercises import Verdict, feedback, unanswered
+from course_utils.exercises import AnswerError, Verdict, as_number, feedback, parsed, unanswered
 
-#: Exercise 2: two linear layers (x @ W + b), to be collapsed into one.
+#: Exercise 1: two linear layers (x @ W + b), to be collapsed into one.
 W1 = np.array([[1.0, 2.0], [0.0, -1.0]])
 B1 = np.array([1.0, 0.0])
 W2 = np.array([[2.0], [1.0]])
 B2 = np.array([-1.0])
 
-_PROBE = np.array([-7.5, -2.0, -0.3, 0.0, 0.4, 1.0, 3.0, 12.0])
+#: Exercise 3: the input scales the student tries, and the slope below which a unit counts as saturated.
+SCALES = (1, 3, 10, 30, 100)
+SATURATED_SLOPE = 0.05
+
+#: Exercise 4: the XOR inputs and targets, and how close every output must come.
+XOR_INPUTS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+XOR_TARGETS = np.array([0.0, 1.0, 1.0, 0.0])
+XOR_TOLERANCE = 0.1
+
+_PROBE = np.array([-8.0, -2.5, -0.3, 0.0, 0.4, 1.0, 3.0, 8.0])
 
 
-def check_leaky_relu(my_leaky_relu) -> Verdict:
-    """Exercise 1: a function computing Leaky ReLU with negative slope 0.1 on a NumPy array."""
-    if unanswered(my_leaky_relu):
-        return Verdict(False)
-    if not callable(my_leaky_relu):
-        return feedback(False, "", f"Assign a function (def ...), not a {type(my_leaky_relu).__name__}.")
+def as_array(answer, what: str, size: int) -> np.ndarray:
+    """The answer as a flat float array of ``size`` numbers, or :class:`AnswerError` with a one-line hint."""
+    if isinstance(answer, (str, bool)) or callable(answer):
+        raise AnswerError(f"{what.capitalize()} is {size} number{'s' if size > 1 else ''}, not {answer!r}.")
     try:
-        got = np.asarray(my_leaky_relu(_PROBE.copy()), dtype=float)
+        values = np.asarray(answer, dtype=float).ravel()
+    except (TypeError, ValueError):
+        raise AnswerError(f"{what.capitalize()} must contain only numbers, e.g. {[0.0] * size}.") from None
+    if values.size != size:
+        raise AnswerError(f"{what.capitalize()} has {size} number{'s' if size > 1 else ''}; yours has {values.size}.")
+    if not np.all(np.isfinite(values)):
+        raise AnswerError(f"{what.capitalize()} must be finite numbers, got {values.tolist()}.")
+    return values
+
+
+def _call(function, z, name: str):
+    """``function(z)`` as a float array, or a hint saying why that failed."""
+    try:
+        with np.errstate(all="ignore"):
+            return np.asarray(function(z.copy()), dtype=float), None
     except Exception as error:  # the student's code may fail in any way; report it as a hint
-        return feedback(False, "", f"Calling your function on an array raised {type(error).__name__}: {error}. "
-                        "Use NumPy operations such as np.where that work on whole arrays.")
-    want = act.leaky_relu(_PROBE, negative_slope=0.1)
-    if got.shape != want.shape:
-        return feedback(False, "", f"Return one value per input: expected shape {want.shape}, got {got.shape}.")
-    wrong = [float(z) for z, g, w in zip(_PROBE, got, want) if not np.isclose(g, w)]
-    return feedback(
-        not wrong,
-        "Positive inputs pass unchanged, negative ones are multiplied by 0.1, so the gradient is never exactly 0.",
-        f"Wrong output for z = {wrong}. For z > 0 return z; otherwise return 0.1 * z.",
-    )
+        return None, feedback(
+            False,
+            "",
+            f"Calling {name} on an array raised {type(error).__name__}: {error}. "
+            "Use NumPy operations (np.exp, np.log, ...) that work on whole arrays.",
+        )
 
 
 def check_collapsed_layer(weights, bias) -> Verdict:
-    """Exercise 2: the (W, b) of the one linear layer equal to x @ W1 + B1 followed by @ W2 + B2."""
+    """Exercise 1: the (W, b) of the one linear layer equal to x @ W1 + B1 followed by @ W2 + B2."""
     if unanswered(weights, bias):
         return Verdict(False)
     want_w, want_b = act.collapse_linear_layers([(W1, B1), (W2, B2)])
-    weights, bias = np.asarray(weights, dtype=float), np.asarray(bias, dtype=float).reshape(-1)
-    if weights.size != want_w.size:
-        return feedback(False, "", f"W maps 2 inputs to 1 output, so it has shape {want_w.shape}; yours has {weights.size} numbers.")
-    if not np.allclose(weights.reshape(want_w.shape), want_w):
+    weights, wrong = parsed(lambda a, what: as_array(a, what, want_w.size), weights, "W")
+    if wrong is not None:
+        return wrong
+    bias, wrong = parsed(lambda a, what: as_array(a, what, want_b.size), bias, "b")
+    if wrong is not None:
+        return wrong
+    if not np.allclose(weights, want_w.ravel()):
         return feedback(False, "", "Recompute W: the combined weights are the matrix product W1 @ W2.")
     return feedback(
-        bias.shape == want_b.shape and np.allclose(bias, want_b),
+        np.allclose(bias, want_b),
         f"W = W1 @ W2 = {want_w.ravel().tolist()} and b = b1 @ W2 + b2 = {want_b.tolist()}: two layers, one line.",
         "W is right. For b, push b1 through the second layer too: b = b1 @ W2 + b2.",
+    )
+
+
+def check_softplus(my_softplus, my_softplus_derivative) -> Verdict:
+    """Exercise 2: softplus(z) = log(1 + e^z) and its derivative, each a function of a NumPy array."""
+    if unanswered(my_softplus, my_softplus_derivative):
+        return Verdict(False)
+    for function, name in ((my_softplus, "my_softplus"), (my_softplus_derivative, "my_softplus_derivative")):
+        if not callable(function):
+            return feedback(False, "", f"Assign a function to {name} (def ...), not a {type(function).__name__}.")
+    values, failed = _call(my_softplus, _PROBE, "my_softplus")
+    if failed is not None:
+        return failed
+    if values.shape != _PROBE.shape or not np.allclose(values, np.log1p(np.exp(_PROBE)), atol=1e-6):
+        if values.shape == _PROBE.shape and np.allclose(values, act.relu(_PROBE)):
+            return feedback(False, "", "That is ReLU itself; softplus is log(1 + e^z), a smooth version of it.")
+        return feedback(False, "", "my_softplus should return log(1 + e^z) for each z: np.log(1 + np.exp(z)).")
+    slopes, failed = _call(my_softplus_derivative, _PROBE, "my_softplus_derivative")
+    if failed is not None:
+        return failed
+    if slopes.shape == _PROBE.shape and np.allclose(slopes, act.sigmoid_derivative(_PROBE)):
+        return feedback(False, "", "That is the sigmoid's own slope. Differentiate log(1 + e^z) with the chain rule.")
+    if slopes.shape == _PROBE.shape and np.allclose(slopes, act.relu_derivative(_PROBE)):
+        return feedback(False, "", "That is ReLU's slope, which jumps from 0 to 1. Softplus' slope changes smoothly.")
+    return feedback(
+        slopes.shape == _PROBE.shape and np.allclose(slopes, act.sigmoid(_PROBE), atol=1e-6),
+        "The slope of softplus is e^z / (1 + e^z) = sigmoid(z): a smooth ReLU whose slope is the sigmoid.",
+        "The derivative of log(1 + e^z) is e^z / (1 + e^z). Which function from this notebook is that?",
+    )
+
+
+def check_saturating_scale(scale) -> Verdict:
+    """Exercise 3: the smallest input scale in SCALES at which more than half of the sigmoid slopes are < 0.05."""
+    if unanswered(scale):
+        return Verdict(False)
+    scale, wrong = parsed(as_number, scale, "the scale")
+    if wrong is not None:
+        return wrong
+    if scale not in SCALES:
+        return feedback(False, "", f"Choose one of the scales you tried: {', '.join(map(str, SCALES))}.")
+    if scale < 10:
+        return feedback(False, "", f"Look again at scale {scale:g}: most slopes are still above {SATURATED_SLOPE}.")
+    return feedback(
+        scale == 10,
+        "At 10 times larger inputs most sigmoid units already sit on a flat part of the curve; at 1 almost none "
+        "do. This is one reason inputs are scaled to small numbers (the lecture notes' MNIST code divides pixels "
+        "by 255).",
+        "More than half are saturated at that scale, but already at a smaller one too: find the first.",
+    )
+
+
+def check_sigmoid_xor(weights1, bias1, weights2, bias2) -> Verdict:
+    """Exercise 4: y = sigmoid(x @ W1 + b1) @ W2 + b2 within XOR_TOLERANCE of XOR on all four inputs."""
+    if unanswered(weights1, bias1, weights2, bias2):
+        return Verdict(False)
+    parts = []
+    for answer, what, size in ((weights1, "W1", 4), (bias1, "b1", 2), (weights2, "W2", 2), (bias2, "b2", 1)):
+        value, wrong = parsed(lambda a, w, n=size: as_array(a, w, n), answer, what)
+        if wrong is not None:
+            return wrong
+        parts.append(value)
+    w1, b1, w2, b2 = parts
+    z = XOR_INPUTS @ w1.reshape(2, 2) + b1
+    outputs = act.sigmoid(z) @ w2 + b2[0]
+    errors = np.abs(outputs - XOR_TARGETS)
+    shown = ", ".join(f"{o:.3f}" for o in outputs)
+    if np.all(errors < XOR_TOLERANCE):
+        slope = act.sigmoid_derivative(z).max()
+        return feedback(
+            True,
+            f"Outputs {shown} for the inputs (0,0), (0,1), (1,0), (1,1). The largest sigmoid slope at these "
+            f"points is {slope:.3g}: weights large enough to make each sigmoid a sharp step also put it where "
+            "it barely learns (section 4).",
+            "",
+        )
+    return feedback(
+        False,
+        "",
+        f"Your network outputs {shown} for (0,0), (0,1), (1,0), (1,1); every output must be within "
+        f"{XOR_TOLERANCE} of 0, 1, 1, 0. Hint: make one hidden unit an OR and the other an AND, with weights "
+        "large enough that each sigmoid is nearly 0 or 1, then output OR − AND.",
     )
