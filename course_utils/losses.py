@@ -4,7 +4,8 @@ Each loss returns the mean over the samples, like Keras' losses with their defau
 reduction (``"sum_over_batch_size"``), so the notebooks can check them against
 ``keras.losses`` to within float32 rounding. Probabilities are clipped to
 [ε, 1 − ε] with Keras' ε = 1e-7 before taking logarithms, so a prediction of exactly
-0 or 1 gives a large finite loss instead of infinity.
+0 or 1 gives a large finite loss instead of infinity (or NaN: 0 · log 0);
+:func:`binary_cross_entropy_from_logits` needs no clipping because it never forms the probability.
 
 :func:`sigmoid_output_gradient` is the heart of the "why cross-entropy" lesson: the
 gradient of each loss with respect to the *logit* z of a sigmoid output unit.
@@ -38,8 +39,10 @@ def _pair(y_true, y_pred, what: str = "predictions"):
 
 def _check_probabilities(p, name: str = "y_pred") -> None:
     if np.any(p < 0) or np.any(p > 1):
-        raise ValueError(f"{name} must be probabilities in [0, 1], got values from {p.min():.3g} to {p.max():.3g}; "
-                         "apply a sigmoid/softmax first (or use a from_logits loss)")
+        raise ValueError(
+            f"{name} must be probabilities in [0, 1], got values from {p.min():.3g} to {p.max():.3g}; "
+            "apply a sigmoid/softmax first (or use a from_logits loss)"
+        )
 
 
 def mean_squared_error(y_true, y_pred) -> float:
@@ -71,16 +74,33 @@ def categorical_cross_entropy(y_true, y_pred, epsilon: float = EPSILON) -> float
     """
     t, p = _pair(y_true, y_pred)
     if t.ndim != 2:
-        raise ValueError(f"y_true and y_pred must have shape (samples, classes), got {t.shape}; "
-                         "for integer labels use keras.utils.to_categorical first")
+        raise ValueError(
+            f"y_true and y_pred must have shape (samples, classes), got {t.shape}; "
+            "for integer labels use keras.utils.to_categorical first"
+        )
     _check_probabilities(t, "y_true")
     _check_probabilities(p)
     sums = p.sum(axis=1)
     if not np.allclose(sums, 1, atol=1e-5):
-        raise ValueError(f"each row of y_pred must sum to 1 (a softmax output); row sums range from "
-                         f"{sums.min():.4g} to {sums.max():.4g}")
+        raise ValueError(
+            f"each row of y_pred must sum to 1 (a softmax output); row sums range from "
+            f"{sums.min():.4g} to {sums.max():.4g}"
+        )
     p = np.clip(p, epsilon, 1 - epsilon)
     return float(np.mean(-np.sum(t * np.log(p), axis=1)))
+
+
+def binary_cross_entropy_from_logits(y_true, logits) -> float:
+    """Binary cross-entropy of labels y ∈ {0, 1} and the logits z of a sigmoid output, p = sigmoid(z).
+
+    Computed from z without ever forming p: −log sigmoid(z) = log(1 + e^−z) and
+    −log(1 − sigmoid(z)) = log(1 + e^z), so the loss is max(z, 0) − y·z + log(1 + e^−|z|). It is exact
+    and finite for any z, and its gradient with respect to z is p − y (what Keras computes with
+    ``BinaryCrossentropy(from_logits=True)``); no clipping is needed.
+    """
+    t, z = _pair(y_true, logits, "logits")
+    _check_probabilities(t, "y_true")
+    return float(np.mean(np.maximum(z, 0) - t * z + np.log1p(np.exp(-np.abs(z)))))
 
 
 #: Look-up by the names Keras uses in ``model.compile(loss=name)``.

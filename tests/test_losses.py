@@ -29,17 +29,20 @@ def test_binary_cross_entropy_is_categorical_with_two_classes():
     assert np.isclose(losses.binary_cross_entropy(y, p), two)
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda: losses.mean_squared_error([1, 2], [1, 2, 3]), "same shape"),
-    (lambda: losses.mean_squared_error([], []), "empty"),
-    (lambda: losses.mean_absolute_error(["a"], [1]), "y_true must be numbers"),
-    (lambda: losses.mean_squared_error([np.nan], [1]), "finite"),
-    (lambda: losses.binary_cross_entropy([1, 0], [1.2, 0.1]), "probabilities in"),
-    (lambda: losses.categorical_cross_entropy([1, 0], [0.5, 0.5]), r"shape \(samples, classes\)"),
-    (lambda: losses.categorical_cross_entropy([[1, 0]], [[0.5, 0.6]]), "sum to 1"),
-    (lambda: losses.get("hinge_thing"), "unknown loss"),
-    (lambda: losses.sigmoid_output_gradient("mae", 1, [0.5]), "'mse' or 'cross_entropy'"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: losses.mean_squared_error([1, 2], [1, 2, 3]), "same shape"),
+        (lambda: losses.mean_squared_error([], []), "empty"),
+        (lambda: losses.mean_absolute_error(["a"], [1]), "y_true must be numbers"),
+        (lambda: losses.mean_squared_error([np.nan], [1]), "finite"),
+        (lambda: losses.binary_cross_entropy([1, 0], [1.2, 0.1]), "probabilities in"),
+        (lambda: losses.categorical_cross_entropy([1, 0], [0.5, 0.5]), r"shape \(samples, classes\)"),
+        (lambda: losses.categorical_cross_entropy([[1, 0]], [[0.5, 0.6]]), "sum to 1"),
+        (lambda: losses.get("hinge_thing"), "unknown loss"),
+        (lambda: losses.sigmoid_output_gradient("mae", 1, [0.5]), "'mse' or 'cross_entropy'"),
+    ],
+)
 def test_bad_inputs_are_explained(call, message):
     with pytest.raises(ValueError, match=message):
         call()
@@ -49,8 +52,10 @@ def test_bad_inputs_are_explained(call, message):
 def test_sigmoid_output_gradients_match_finite_differences(y):
     z = np.array([-4.0, -1.0, 0.5, 3.0])
     sig = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
-    for name, loss in (("mse", lambda p: (p - y) ** 2),
-                       ("cross_entropy", lambda p: -(y * np.log(p) + (1 - y) * np.log(1 - p)))):
+    for name, loss in (
+        ("mse", lambda p: (p - y) ** 2),
+        ("cross_entropy", lambda p: -(y * np.log(p) + (1 - y) * np.log(1 - p))),
+    ):
         numeric = (loss(sig(z + 1e-6)) - loss(sig(z - 1e-6))) / 2e-6
         assert np.allclose(losses.sigmoid_output_gradient(name, y, sig(z)), numeric, atol=1e-6)
 
@@ -66,8 +71,12 @@ def test_matches_keras():
     y, p = np.array([1.0, 0.0, 1.0, 1.0]), np.array([0.9, 0.2, 0.6, 0.99])
     assert np.isclose(float(keras.losses.BinaryCrossentropy()(y, p)), losses.binary_cross_entropy(y, p), atol=1e-6)
     t, q = np.eye(3)[[0, 1]], np.array([[0.6, 0.3, 0.1], [0.2, 0.5, 0.3]])
-    assert np.isclose(float(keras.losses.CategoricalCrossentropy()(t, q)), losses.categorical_cross_entropy(t, q), atol=1e-6)
-    assert np.isclose(float(keras.losses.MeanSquaredError()(Y_TRUE, Y_PRED)), losses.mean_squared_error(Y_TRUE, Y_PRED), atol=1e-6)
+    assert np.isclose(
+        float(keras.losses.CategoricalCrossentropy()(t, q)), losses.categorical_cross_entropy(t, q), atol=1e-6
+    )
+    assert np.isclose(
+        float(keras.losses.MeanSquaredError()(Y_TRUE, Y_PRED)), losses.mean_squared_error(Y_TRUE, Y_PRED), atol=1e-6
+    )
 
 
 def test_loss_plot():
@@ -78,3 +87,22 @@ def test_loss_plot():
     fig = plot_losses_vs_probability()
     assert len(fig.axes) == 2 and all(len(ax.lines) == 2 for ax in fig.axes)
     matplotlib.pyplot.close("all")
+
+
+def test_binary_cross_entropy_from_logits_is_exact_and_finite():
+    y = np.array([1.0, 0.0, 1.0, 0.0])
+    z = np.array([2.0, -1.5, 0.3, 0.7])
+    p = 1 / (1 + np.exp(-z))
+    assert np.isclose(losses.binary_cross_entropy_from_logits(y, z), losses.binary_cross_entropy(y, p))
+    extreme = losses.binary_cross_entropy_from_logits([1.0, 0.0, 1.0, 0.0], [-1000.0, 1000.0, 1000.0, -1000.0])
+    assert extreme == 500.0  # per sample 1000, 1000, 0, 0: exact, where probabilities would round to 0 and 1
+    assert losses.binary_cross_entropy([1.0], [0.0]) == pytest.approx(-np.log(losses.EPSILON))  # clipped: capped
+    with pytest.raises(ValueError, match="y_true must be probabilities"):
+        losses.binary_cross_entropy_from_logits([2.0], [0.5])
+
+
+def test_binary_cross_entropy_from_logits_matches_keras():
+    keras = pytest.importorskip("keras")
+    y, z = np.array([1.0, 0.0, 1.0, 0.0]), np.array([-120.0, 3.0, 0.5, -30.0])
+    theirs = float(keras.losses.BinaryCrossentropy(from_logits=True)(y.astype("float32"), z.astype("float32")))
+    assert np.isclose(theirs, losses.binary_cross_entropy_from_logits(y, z), rtol=1e-6)

@@ -5,49 +5,137 @@ from __future__ import annotations
 import numpy as np
 
 from course_utils import losses
-from course_utils.exercises import Verdict, feedback, unanswered
+from course_utils.activations import sigmoid
+from course_utils.exercises import Verdict, as_number, as_whole_number, feedback, parsed, unanswered
 
 #: Exercise 1: two samples, true labels and predicted probabilities of class 1.
 LABELS = np.array([1.0, 0.0])
 PROBABILITIES = np.array([0.8, 0.3])
+
+#: Exercise 2: labels and logits the student's function is tried on, extreme logits included.
+PROBE_LABELS = np.array([1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0, 0.0])
+PROBE_LOGITS = np.array([2.0, -1.5, 0.0, 0.7, -40.0, 40.0, -1000.0, 1000.0])
+
+#: Exercises 3 and 4: the one-neuron training of section 6 (plain gradient descent, w starts here, b at 0).
+STEPS = 30
+CONFIDENTLY_WRONG_START = -6.0
+TARGET_ACCURACY = 0.95
+
+#: Exercise 3: the choices, numbered as in the notebook.
+CHOICES = {1: "only cross-entropy learns", 2: "both learn", 3: "neither learns"}
+
+
+def train_neuron(loss: str, x, y, learning_rate: float, start: float = CONFIDENTLY_WRONG_START, steps: int = STEPS):
+    """Training accuracy of p = sigmoid(w·x + b) after ``steps`` plain gradient descent steps on ``loss``.
+
+    The same loop as section 6 of the notebook: w starts at ``start``, b at 0, and each step moves both
+    by −learning_rate times the mean gradient.
+    """
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    w, b = float(start), 0.0
+    for _ in range(steps):
+        dz = losses.sigmoid_output_gradient(loss, y, sigmoid(w * x + b))
+        w, b = w - learning_rate * np.mean(dz * x), b - learning_rate * np.mean(dz)
+    return float(np.mean((sigmoid(w * x + b) > 0.5) == y))
 
 
 def check_binary_cross_entropy_by_hand(value) -> Verdict:
     """Exercise 1: the binary cross-entropy of LABELS and PROBABILITIES, to 3 decimals."""
     if unanswered(value):
         return Verdict(False)
+    value, wrong = parsed(as_number, value, "the loss")
+    if wrong is not None:
+        return wrong
     want = losses.binary_cross_entropy(LABELS, PROBABILITIES)
-    if np.isclose(float(value), -np.log(0.8) - np.log(0.7), atol=5e-4):
+    if np.isclose(value, -np.log(0.8) - np.log(0.7), atol=5e-4):
         return feedback(False, "", "That is the sum of the two sample losses; the loss is their mean.")
-    if np.isclose(float(value), (-np.log(0.8) - np.log(0.3)) / 2, atol=5e-4):
+    if np.isclose(value, (-np.log(0.8) - np.log(0.3)) / 2, atol=5e-4):
         return feedback(False, "", "For the label-0 sample the loss is −log(1 − p), not −log p.")
+    if np.isclose(value, (-np.log10(0.8) - np.log10(0.7)) / 2, atol=5e-4):
+        return feedback(False, "", "Use the natural logarithm (np.log), not log base 10.")
     return feedback(
-        np.isclose(float(value), want, atol=5e-4),
+        np.isclose(value, want, atol=5e-4),
         f"(−log 0.8 − log 0.7) / 2 = {want:.3f}.",
         "Per sample: −log p if the label is 1, −log(1 − p) if it is 0 (natural log); then average.",
     )
 
 
-def check_categorical_cross_entropy(my_cce) -> Verdict:
-    """Exercise 2: a function (y_true one-hot, y_pred probabilities) -> mean categorical cross-entropy."""
-    if unanswered(my_cce):
+def check_bce_from_logits(my_bce_from_logits) -> Verdict:
+    """Exercise 2: a function (labels, logits) -> mean binary cross-entropy, finite even for logits of ±1000."""
+    if unanswered(my_bce_from_logits):
         return Verdict(False)
-    if not callable(my_cce):
-        return feedback(False, "", f"Assign a function (def ...), not a {type(my_cce).__name__}.")
-    rng = np.random.default_rng(7)
-    y_true = np.eye(4)[rng.integers(0, 4, size=6)]
-    scores = rng.normal(size=(6, 4))
-    y_pred = np.exp(scores) / np.exp(scores).sum(axis=1, keepdims=True)
+    if not callable(my_bce_from_logits):
+        return feedback(False, "", f"Assign a function (def ...), not a {type(my_bce_from_logits).__name__}.")
+    want = losses.binary_cross_entropy_from_logits(PROBE_LABELS, PROBE_LOGITS)
+    moderate = slice(0, 4)
     try:
-        got = float(my_cce(y_true, y_pred))
+        with np.errstate(all="ignore"):
+            small = float(my_bce_from_logits(PROBE_LABELS[moderate].copy(), PROBE_LOGITS[moderate].copy()))
+            got = float(my_bce_from_logits(PROBE_LABELS.copy(), PROBE_LOGITS.copy()))
     except Exception as error:  # the student's code may fail in any way; report it as a hint
         return feedback(False, "", f"Your function raised {type(error).__name__}: {error}.")
-    want = losses.categorical_cross_entropy(y_true, y_pred)
-    if np.isclose(got, want * len(y_true)):
-        return feedback(False, "", "You summed over the samples; take the mean over samples (sum over classes only).")
+    want_small = losses.binary_cross_entropy_from_logits(PROBE_LABELS[moderate], PROBE_LOGITS[moderate])
+    if not np.isclose(small, want_small, atol=1e-6):
+        if np.isclose(small, want_small * 4):
+            return feedback(False, "", "You summed over the samples; the loss is their mean.")
+        return feedback(
+            False,
+            "",
+            f"For four ordinary logits your function gave {small:.4f}, the right value is {want_small:.4f}. "
+            "Per sample the loss is log(1 + e^−z) if the label is 1 and log(1 + e^z) if it is 0.",
+        )
+    if not np.isfinite(got):
+        return feedback(
+            False,
+            "",
+            f"Right for ordinary logits, but {got} when a logit is ±1000: e^1000 overflows. "
+            "np.logaddexp(0, a) computes log(e^0 + e^a) = log(1 + e^a) without overflowing.",
+        )
     return feedback(
-        np.isclose(got, want, atol=1e-6),
-        "Only the true class's probability counts: the loss is the mean of −log p(true class).",
-        f"For 6 samples your function gave {got:.4f}, the right value is {want:.4f}. "
-        "Compute −Σ y·log p over each row's classes, then average the rows.",
+        np.isclose(got, want, rtol=1e-6),
+        "Exact and finite for any logit, and its gradient is p − y: no clipping needed. This is what "
+        "keras.losses.BinaryCrossentropy(from_logits=True) computes.",
+        f"Your function gave {got:.4f} with extreme logits included, the right value is {want:.4f}: "
+        "forming sigmoid(z) first rounds it to 0 or 1 for large |z|, and clipping then caps the loss near 16. "
+        "Compute from z directly.",
+    )
+
+
+def check_restart_judgement(choice, x, y) -> Verdict:
+    """Exercise 3: which loss trains the neuron from w = −1 (only mildly wrong) in STEPS steps: 1, 2 or 3."""
+    if unanswered(choice):
+        return Verdict(False)
+    choice, wrong = parsed(as_whole_number, choice, "your choice")
+    if wrong is not None:
+        return wrong
+    if choice not in CHOICES:
+        return feedback(False, "", f"Answer 1, 2 or 3 ({'; '.join(f'{k}: {v}' for k, v in CHOICES.items())}).")
+    accuracy = {loss: train_neuron(loss, x, y, 1.0, start=-1.0) for loss in ("mse", "cross_entropy")}
+    measured = f"(MSE {accuracy['mse']:.1%}, cross-entropy {accuracy['cross_entropy']:.1%} after {STEPS} steps)"
+    return feedback(
+        choice == 2,
+        f"Both learn {measured}. MSE only fails when the neuron starts confidently wrong: there the sigmoid's "
+        "slope p(1 − p) is nearly 0 and multiplies MSE's gradient; from w = −1 it is not.",
+        f"Run both losses from w = −1 and read the accuracies {measured}.",
+    )
+
+
+def check_mse_rescue(learning_rate, x, y) -> Verdict:
+    """Exercise 4: a learning rate with which MSE trains the neuron from w = −6 to TARGET_ACCURACY in STEPS steps."""
+    if unanswered(learning_rate):
+        return Verdict(False)
+    learning_rate, wrong = parsed(as_number, learning_rate, "the learning rate")
+    if wrong is not None:
+        return wrong
+    if learning_rate <= 0:
+        return feedback(False, "", "A learning rate must be positive: it is the size of each step downhill.")
+    accuracy = train_neuron("mse", x, y, learning_rate)
+    return feedback(
+        accuracy >= TARGET_ACCURACY,
+        f"With learning rate {learning_rate:g}, MSE reaches {accuracy:.1%} in {STEPS} steps. It needed a step "
+        "size tens of times larger to make up for a gradient tens of times weaker. In a real network the same "
+        "learning rate applies to every weight, and weights that are not stuck would overshoot (notebook 07); "
+        "cross-entropy removes the cause instead.",
+        f"With learning rate {learning_rate:g}, MSE reaches {accuracy:.1%} after {STEPS} steps; the target is "
+        f"{TARGET_ACCURACY:.0%}. How much weaker than cross-entropy's was MSE's gradient in this notebook?",
     )
