@@ -14,10 +14,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from course_utils.frameworks import (
-    MXNetUnavailable, count_code_lines, is_installed, install_hint, optional_import, run_in_mxnet,
-)
 from course_utils import gradient_descent
+from course_utils.frameworks import (
+    MXNetUnavailable,
+    count_code_lines,
+    install_hint,
+    is_installed,
+    optional_import,
+    run_in_mxnet,
+)
 from course_utils.timing import Stopwatch
 
 TRUE_W, TRUE_B = 3.0, 2.0
@@ -149,8 +154,9 @@ def fit_everywhere(x, y, steps: int = 200, learning_rate: float = 0.1) -> list[F
             optional_import(module)  # sets up JAX for the CPU before its first import
         if framework == "MXNet":
             try:
-                run = run_in_mxnet(fit, x=np.asarray(x).tolist(), y=np.asarray(y).tolist(),
-                                   steps=steps, learning_rate=learning_rate)
+                run = run_in_mxnet(
+                    fit, x=np.asarray(x).tolist(), y=np.asarray(y).tolist(), steps=steps, learning_rate=learning_rate
+                )
             except MXNetUnavailable as missing:
                 print(missing)
                 continue

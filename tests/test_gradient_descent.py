@@ -28,15 +28,18 @@ def test_classify_run_rejects_bad_history():
         gd.classify_run([0.0, 0.0])
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    (dict(learning_rate=0), "must be > 0"),
-    (dict(learning_rate="0.1"), "finite number"),
-    (dict(steps=-1), "non-negative integer"),
-    (dict(steps=2.5), "non-negative integer"),
-    (dict(start="eight"), "start must be a number"),
-    (dict(gradient=3), "gradient must be a function"),
-    (dict(gradient=lambda x: np.ones(2)), "gradient returned shape"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        (dict(learning_rate=0), "must be > 0"),
+        (dict(learning_rate="0.1"), "finite number"),
+        (dict(steps=-1), "non-negative integer"),
+        (dict(steps=2.5), "non-negative integer"),
+        (dict(start="eight"), "start must be a number"),
+        (dict(gradient=3), "gradient must be a function"),
+        (dict(gradient=lambda x: np.ones(2)), "gradient returned shape"),
+    ],
+)
 def test_bad_arguments_are_explained(kwargs, message):
     args = dict(gradient=lambda x: 2 * x, start=8.0, learning_rate=0.1, steps=3) | kwargs
     with pytest.raises(ValueError, match=message):
@@ -52,8 +55,10 @@ def test_line_gradient_matches_finite_differences():
     rng = np.random.default_rng(1)
     x, y = gd.make_line_data(50, 3.0, 2.0, 0.5, rng)
     w, b, h = 0.7, -0.3, 1e-6
-    numeric = [(gd.line_mse(x, y, w + h, b) - gd.line_mse(x, y, w - h, b)) / (2 * h),
-               (gd.line_mse(x, y, w, b + h) - gd.line_mse(x, y, w, b - h)) / (2 * h)]
+    numeric = [
+        (gd.line_mse(x, y, w + h, b) - gd.line_mse(x, y, w - h, b)) / (2 * h),
+        (gd.line_mse(x, y, w, b + h) - gd.line_mse(x, y, w, b - h)) / (2 * h),
+    ]
     assert np.allclose(gd.line_mse_gradient(x, y, w, b), numeric, atol=1e-6)
 
 
@@ -94,3 +99,26 @@ def test_descent_plots():
     with pytest.raises(ValueError, match="runs is empty"):
         fp.plot_descent_paths({})
     matplotlib.pyplot.close("all")
+
+
+def test_live_figure_displays_once_then_updates_in_place():
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    pytest.importorskip("IPython")
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+
+    from course_utils import function_plots as fp
+
+    InteractiveShell.instance()
+    live = fp.LiveFigure()
+    runs = [gd.gradient_descent(lambda x: 2 * x, 8.0, lr, 5) for lr in (0.1, 0.6)]
+    with capture_output() as captured:
+        for run, alt in zip(runs, ("first path", "second path")):
+            live.show(fp.plot_descent_paths({"run": run}, panel_size=(4, 3)), alt)
+    first, second = captured.outputs
+    assert first.data["text/plain"] == "[figure] first path" and first.metadata == {"image/png": {"alt": "first path"}}
+    assert not first.update and second.update
+    assert first.transient["display_id"] == second.transient["display_id"]
+    assert second.data["text/plain"] == "[figure] second path" and second.data["image/png"] != first.data["image/png"]
+    assert not matplotlib.pyplot.get_fignums(), "every figure is closed once shown"
