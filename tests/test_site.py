@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import http.server
 import importlib.util
+import re
 import subprocess
 import sys
 import threading
@@ -107,7 +108,8 @@ def test_build_has_every_notebook_in_course_order(site: Path):
 
     index = (site / "index.html").read_text(encoding="utf-8")
     positions = []
-    for stem, title in course.existing_notebooks():
+    notebooks = course.existing_notebooks()
+    for i, (stem, _title) in enumerate(notebooks):
         page = site / f"{stem}.html"
         assert page.exists(), f"{stem} has no page"
         html = page.read_text(encoding="utf-8")
@@ -115,6 +117,12 @@ def test_build_has_every_notebook_in_course_order(site: Path):
         ipynb = f"{course.REPOSITORY}/blob/{course.BRANCH}/notebooks/{stem}.ipynb"
         assert ipynb in html, f"{stem}: no link to the .ipynb"
         assert f'href="{stem}.html"' in index, f"index does not link {stem}"
+        # Previous/next navigation in course order (the first page's previous is the index).
+        prev_page = f"{notebooks[i - 1][0]}.html" if i else "index.html"
+        assert re.search(rf'class="left-prev"\s+href="{re.escape(prev_page)}"', html), f"{stem}: no link back"
+        if i + 1 < len(notebooks):
+            next_page = f"{notebooks[i + 1][0]}.html"
+            assert re.search(rf'class="right-next"\s+href="{re.escape(next_page)}"', html), f"{stem}: no next"
         positions.append(index.index(f'href="{stem}.html"'))
         assert "cdn.jsdelivr" not in html and "unpkg.com" not in html and "fonts.googleapis" not in html
     assert positions == sorted(positions), "index lists the notebooks out of course order"

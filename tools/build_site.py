@@ -135,13 +135,27 @@ def main(argv: list[str] | None = None) -> int:
     notebooks = stage()
     if args.out.exists():
         shutil.rmtree(args.out)
-    cmd = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
-           "-d", str(DOCTREES), str(STAGE), str(args.out)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-W",
+        "--keep-going",
+        "-q",
+        "-b",
+        "html",
+        "-d",
+        str(DOCTREES),
+        str(STAGE),
+        str(args.out),
+    ]
     result = subprocess.run(cmd, cwd=ROOT)
     if result.returncode:
         return result.returncode
-    print(f"site with {len(notebooks)} notebooks in {args.out} ({time.perf_counter() - start:.0f} s); "
-          f"open {args.out / 'index.html'}")
+    print(
+        f"site with {len(notebooks)} notebooks in {args.out} ({time.perf_counter() - start:.0f} s); "
+        f"open {args.out / 'index.html'}"
+    )
     return 0
 
 
