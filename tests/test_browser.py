@@ -260,8 +260,8 @@ def test_the_live_slider_redraws_its_figure(chromium, lab, stem):
             page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
             handle = page.locator(".widget-slider .noUi-handle, .widget-slider .ui-slider-handle").first
             wait_until(page, lambda: handle.count() == 1, RUN_TIMEOUT, dialogs, "the slider to appear")
-            interact = page.locator(".widget-interact").first
-            figure = interact.locator("img").first
+            cell = page.locator(".jp-CodeCell", has=page.locator(".widget-slider")).first
+            figure = cell.locator(".jp-OutputArea-output img").first
             wait_until(page, lambda: figure.count() == 1, 120, dialogs, "the slider's figure")
             before = figure.get_attribute("src")
             handle.scroll_into_view_if_needed()
