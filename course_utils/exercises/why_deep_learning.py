@@ -4,12 +4,39 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_utils.exercises import Verdict, feedback, unanswered
+from course_utils.exercises import Verdict, as_whole_number, feedback, parsed, unanswered
+from course_utils.layer_math import dense_params
 
 #: How many test images of each digit (0 and 1) the feature exercise is judged on.
 N_PER_DIGIT = 500
 #: The accuracy a single threshold on the feature must reach.
 TARGET_ACCURACY = 0.97
+#: Exercise 4: at most this many hand-made numbers per image, and the test accuracy to reach with them.
+MAX_FEATURES = 100
+FEATURE_TARGET_ACCURACY = 0.96
+
+
+def check_parameter_count(count, hidden_units: int = 64) -> Verdict:
+    """Exercise 1: the trainable parameters of the pixel network 784 → hidden_units (ReLU) → 10 (softmax)."""
+    if unanswered(count):
+        return Verdict(False)
+    count, wrong = parsed(as_whole_number, count, "the parameter count")
+    if wrong is not None:
+        return wrong
+    hidden, output = dense_params(784, hidden_units), dense_params(hidden_units, 10)
+    weights_only = dense_params(784, hidden_units, use_bias=False) + dense_params(hidden_units, 10, use_bias=False)
+    if count == weights_only:
+        hint = "You counted the weights; every hidden and output neuron also has a bias."
+    elif count == hidden:
+        hint = "That is the hidden layer alone; add the output layer's weights and biases."
+    else:
+        hint = "Per layer: (inputs × neurons) weights + one bias per neuron, for the hidden and the output layer."
+    return feedback(
+        count == hidden + output,
+        f"784·{hidden_units} + {hidden_units} + {hidden_units}·10 + 10 = {hidden + output:,} parameters, "
+        f"{hidden / (hidden + output):.0%} of them in the hidden layer.",
+        hint,
+    )
 
 
 def best_threshold_accuracy(values, labels) -> float:
@@ -51,8 +78,10 @@ def check_zero_one_feature(feature) -> Verdict:
         return feedback(False, "", f"Your function raised {type(exc).__name__}: {exc}")
     if values.shape != (len(images),):
         return feedback(
-            False, "", f"Return one number per image: shape ({len(images)},) for {len(images)} images, got {values.shape}. "
-            "Reduce over the pixel axes, e.g. `.sum(axis=(1, 2))`."
+            False,
+            "",
+            f"Return one number per image: shape ({len(images)},) for {len(images)} images, got {values.shape}. "
+            "Reduce over the pixel axes, e.g. `.sum(axis=(1, 2))`.",
         )
     if not np.isfinite(values).all():
         return feedback(False, "", "Your feature gives NaN or infinite values for some images.")
@@ -61,5 +90,49 @@ def check_zero_one_feature(feature) -> Verdict:
         accuracy >= TARGET_ACCURACY,
         f"One threshold on your feature tells 0 from 1 for {accuracy:.1%} of {len(images)} test digits.",
         f"The best threshold on your feature is right for only {accuracy:.1%} (need {TARGET_ACCURACY:.0%}). "
-        "Total ink alone reaches only about 94%: what does a line across the middle of a 0 meet that it does not meet on a 1?",
+        "Total ink alone reaches only about 94%: what does a line across the middle of a 0 meet "
+        "that it does not meet on a 1?",
+    )
+
+
+def check_feature_experiment(feature_function, model) -> Verdict:
+    """Exercise 4: hand-made features (at most MAX_FEATURES per image) and a model trained on them.
+
+    Trains nothing: computes the features of the 10,000 MNIST test images with ``feature_function``
+    and measures ``model``'s accuracy on them.
+    """
+    if unanswered(feature_function, model):
+        return Verdict(False)
+    if not callable(feature_function):
+        return feedback(False, "", f"Pass your feature function itself; got a {type(feature_function).__name__}.")
+    if not callable(getattr(model, "predict", None)):
+        return feedback(False, "", f"Pass your trained Keras model; got a {type(model).__name__}.")
+    from course_utils.data import load_mnist
+
+    _, (x_test, y_test) = load_mnist()
+    try:
+        features = np.asarray(feature_function(x_test), dtype=float)
+    except Exception as exc:  # the student's code: report, don't crash the notebook
+        return feedback(False, "", f"Your feature function raised {type(exc).__name__}: {exc}")
+    if features.ndim != 2 or len(features) != len(x_test):
+        return feedback(
+            False, "", f"Return one row of numbers per image: shape ({len(x_test)}, k); got {features.shape}."
+        )
+    if features.shape[1] > MAX_FEATURES:
+        return feedback(
+            False, "", f"{features.shape[1]} numbers per image is more than {MAX_FEATURES}: design, do not copy pixels."
+        )
+    try:
+        scores = np.asarray(model.predict(features, verbose=0))
+    except Exception as exc:
+        return feedback(False, "", f"model.predict raised {type(exc).__name__} on your features: {exc}")
+    if scores.shape != (len(y_test), 10):
+        return feedback(False, "", f"The model should output 10 scores per image; it outputs shape {scores.shape}.")
+    accuracy = float(np.mean(scores.argmax(axis=1) == y_test))
+    return feedback(
+        accuracy >= FEATURE_TARGET_ACCURACY,
+        f"{features.shape[1]} hand-made numbers per image, {accuracy:.1%} test accuracy: better than the pixel "
+        "network of this notebook. Designing features pays, when you know what to measure.",
+        f"{accuracy:.1%} test accuracy with {features.shape[1]} numbers per image (target "
+        f"{FEATURE_TARGET_ACCURACY:.0%}). Which digits does your model confuse, and what would tell them apart?",
     )
