@@ -1,13 +1,24 @@
-"""Time every notebook (and two library costs) against the budgets in benchmarks/budgets.toml.
+"""Time every notebook (and three library costs) against the budgets in benchmarks/budgets.toml.
 
     python benchmarks/run_benchmark.py                 # every existing notebook, in course order
     python benchmarks/run_benchmark.py 11_mnist 14     # some notebooks (no series total then)
+    python benchmarks/run_benchmark.py --only cnn      # only the CNN race below (a few minutes)
 
 Each notebook is executed headlessly in a fresh kernel through the batch runner
 (``course_utils.run``, papermill), with its stored parameters; the executed copies go to
 ``benchmarks/results/`` (git-ignored) together with a JSON record of the run. Also measured:
 ``import course_utils`` in a fresh interpreter (best of 3) and the ``fit`` of the seed's MLP
-(784-128-10, Adam, 3 epochs, batch 128, validating on the test set exactly as the seed does).
+(784-128-10, Adam, 3 epochs, batch 128, validating on the test set exactly as the lecture notes do).
+
+The CNN race: the course's CNN, trained with the recipe of 14_convolutional_networks (its
+parameters cell gives the epochs, batch size and learning rate; the network is
+``course_utils.models.build_small_cnn``, which the notebook checks its own cell against), and
+keras.io's "Simple MNIST convnet" with its published code (Conv2D(32)-MaxPool-Conv2D(64)-MaxPool-
+Flatten-Dropout(0.5)-Dense(10), Adam, batch 128, 15 epochs, validation_split 0.1), each in a fresh
+interpreter set up like a notebook (``course_utils.setup(0)``). After every epoch a callback
+measures the test accuracy; the clock is paused while it does, so the time reported is fit time
+only. Each recipe stops once its test accuracy reaches 0.99; the table shows both
+times-to-0.99 and their ratio, measured side by side in the same run.
 
 Prints a table of measured seconds against budget. Exit status 1 when anything is over its
 budget, a notebook fails or has no budget; 0 otherwise. This is a measurement, not a test:
@@ -23,8 +34,9 @@ import platform
 import subprocess
 import sys
 import time
-import tomllib
 from pathlib import Path
+
+import tomllib
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -56,20 +68,143 @@ print(seconds, accuracy)
 """
 
 
-def python(code: str) -> str:
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+CNN_NOTEBOOK = "14_convolutional_networks"
+TARGET_ACCURACY = 0.99
+RECIPES = {
+    "course": "course CNN (notebook 14's recipe)",
+    "keras.io": "keras.io Simple MNIST convnet",
+}
+
+
+def python(*args: str) -> str:
+    result = subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=ROOT)
     if result.returncode != 0:
         raise RuntimeError(result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "failed")
     return result.stdout.strip().splitlines()[-1]
 
 
 def measure_import(repeats: int = 3) -> float:
-    return min(float(python(IMPORT_CODE)) for _ in range(repeats))
+    return min(float(python("-c", IMPORT_CODE)) for _ in range(repeats))
 
 
 def measure_seed_mlp() -> tuple[float, float]:
-    seconds, accuracy = python(SEED_MLP_CODE).split()
+    seconds, accuracy = python("-c", SEED_MLP_CODE).split()
     return float(seconds), float(accuracy)
+
+
+def race(recipe: str) -> dict:
+    """Train one recipe of the CNN race in this interpreter; return its time to 0.99 and accuracies.
+
+    Runs in a child process (``--race RECIPE``) so each recipe starts from a fresh TensorFlow.
+    """
+    import course_utils
+    from course_utils.data import prepare_images
+
+    course_utils.setup(0)
+    import keras
+    import numpy as np
+
+    from course_utils.reproducibility import seed_everything
+
+    (x_train, y_train), (x_test, y_test) = course_utils.load_mnist()
+    x_train, x_test = prepare_images(x_train, flatten=False), prepare_images(x_test, flatten=False)
+    if recipe == "course":
+        from course_utils.models import build_small_cnn, training_steps
+
+        defaults = {name: p.default for name, p in run.read_declared(course.notebook_path(CNN_NOTEBOOK)).items()}
+        epochs, batch_size = defaults["EPOCHS"], defaults["BATCH_SIZE"]
+        x_fit, y_fit = x_train[:-6_000], y_train[:-6_000]
+        seed_everything(0)  # as the notebook does right before building its CNN
+        model = build_small_cnn(
+            decay_steps=training_steps(len(x_fit), batch_size, epochs), learning_rate=defaults["LEARNING_RATE"]
+        )
+        fit = dict(
+            x=x_fit, y=y_fit, epochs=epochs, batch_size=batch_size, validation_data=(x_train[-6_000:], y_train[-6_000:])
+        )
+    elif recipe == "keras.io":  # https://keras.io/examples/vision/mnist_convnet/, as published
+        from keras import layers
+
+        model = keras.Sequential(
+            [
+                keras.Input(shape=(28, 28, 1)),
+                layers.Conv2D(32, kernel_size=(3, 3), activation="relu"),
+                layers.MaxPooling2D(pool_size=(2, 2)),
+                layers.Conv2D(64, kernel_size=(3, 3), activation="relu"),
+                layers.MaxPooling2D(pool_size=(2, 2)),
+                layers.Flatten(),
+                layers.Dropout(0.5),
+                layers.Dense(10, activation="softmax"),
+            ]
+        )
+        model.compile(loss="categorical_crossentropy", optimizer="adam", metrics=["accuracy"])
+        fit = dict(
+            x=x_train, y=keras.utils.to_categorical(y_train, 10), epochs=15, batch_size=128, validation_split=0.1
+        )
+    else:
+        raise ValueError(f"unknown recipe {recipe!r}; known: {', '.join(RECIPES)}")
+
+    class TestAccuracyClock(keras.callbacks.Callback):
+        """After each epoch: test accuracy, with the clock paused; stop at the target."""
+
+        def __init__(self):
+            super().__init__()
+            self.paused, self.accuracies, self.seconds_to_target = 0.0, [], None
+
+        def on_epoch_end(self, epoch, logs=None):
+            reached = time.perf_counter() - started - self.paused
+            pause = time.perf_counter()
+            predicted = self.model.predict(x_test, batch_size=1000, verbose=0).argmax(axis=1)
+            self.accuracies.append(float(np.mean(predicted == y_test)))
+            self.paused += time.perf_counter() - pause
+            if self.accuracies[-1] >= TARGET_ACCURACY and self.seconds_to_target is None:
+                self.seconds_to_target = reached
+                self.model.stop_training = True
+
+    clock = TestAccuracyClock()
+    started = time.perf_counter()
+    model.fit(**fit, verbose=0, callbacks=[clock])
+    return {
+        "recipe": recipe,
+        "seconds_to_target": clock.seconds_to_target,
+        "epochs": len(clock.accuracies),
+        "test_accuracies": clock.accuracies,
+        "parameters": model.count_params(),
+    }
+
+
+def measure_race() -> list[dict]:
+    """Both recipes, one after the other, each in a fresh interpreter."""
+    return [json.loads(python(str(Path(__file__).resolve()), "--race", recipe)) for recipe in RECIPES]
+
+
+def race_rows(results: list[dict], budget) -> list[dict]:
+    rows = []
+    for result in results:
+        reached = result["seconds_to_target"]
+        accuracies = ", ".join(f"{a:.4f}" for a in result["test_accuracies"])
+        note = (
+            f"{result['parameters']:,} parameters; 0.99 at epoch {result['epochs']}"
+            if reached is not None
+            else f"never reached 0.99 in {result['epochs']} epochs"
+        ) + f"; test accuracy per epoch {accuracies}"
+        name = f"{RECIPES[result['recipe']]}: fit to 0.99"
+        rows.append(row(name, reached, budget if result["recipe"] == "course" else None, note))
+        if result["recipe"] != "course":
+            rows[-1]["status"] = "reference"  # measured for the ratio, no budget of ours
+    times = {r["recipe"]: r["seconds_to_target"] for r in results}
+    if all(times.get(recipe) for recipe in RECIPES):
+        ratio = times["keras.io"] / times["course"]
+        rows.append(
+            {
+                "item": "ratio keras.io / course, time to 0.99",
+                "seconds": None,
+                "budget": None,
+                "status": f"{ratio:.1f}x",
+                "note": "",
+                "ratio": ratio,
+            }
+        )
+    return rows
 
 
 def row(name, seconds, budget, note=""):
@@ -84,9 +219,15 @@ def row(name, seconds, budget, note=""):
 
 def print_table(rows) -> None:
     headers = ("item", "measured s", "budget s", "status")
-    cells = [(r["item"], "-" if r["seconds"] is None else f"{r['seconds']:.3f}" if r["seconds"] < 1 else f"{r['seconds']:.1f}",
-              "-" if r["budget"] is None else f"{r['budget']:g}",
-              r["status"] + (f"  ({r['note']})" if r["note"] else "")) for r in rows]
+    cells = [
+        (
+            r["item"],
+            "-" if r["seconds"] is None else f"{r['seconds']:.3f}" if r["seconds"] < 1 else f"{r['seconds']:.1f}",
+            "-" if r["budget"] is None else f"{r['budget']:g}",
+            r["status"] + (f"  ({r['note']})" if r["note"] else ""),
+        )
+        for r in rows
+    ]
     widths = [max(len(c[i]) for c in [headers, *cells]) for i in range(3)]
     line = lambda c: f"{c[0]:<{widths[0]}}  {c[1]:>{widths[1]}}  {c[2]:>{widths[2]}}  {c[3]}"  # noqa: E731
     print(line(headers))
@@ -98,51 +239,81 @@ def print_table(rows) -> None:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("notebooks", nargs="*", help="stems or numbers; default: every existing notebook")
-    parser.add_argument("--no-library", action="store_true", help="skip the import and seed-MLP measurements")
+    parser.add_argument("--no-library", action="store_true", help="skip the import, seed-MLP and CNN-race measurements")
+    parser.add_argument("--only", choices=["cnn"], help="cnn: only the CNN race (course CNN vs keras.io convnet)")
+    parser.add_argument("--race", choices=list(RECIPES), help=argparse.SUPPRESS)  # child process of the race
     args = parser.parse_args(argv)
-    budgets = tomllib.loads(BUDGETS.read_text())
     if "COURSE_DATA_DIR" not in os.environ and OFFLINE_MNIST_DIR.is_dir():
         os.environ["COURSE_DATA_DIR"] = str(OFFLINE_MNIST_DIR)  # as tools/build_notebooks.py does
+    if args.race:
+        print(json.dumps(race(args.race)))
+        return 0
+    budgets = tomllib.loads(BUDGETS.read_text())
+    if args.only and args.notebooks:
+        print("error: --only cnn runs no notebooks; leave out the notebook names", file=sys.stderr)
+        return 2
     try:
-        jobs = run.plan(args.notebooks, [])
+        jobs = [] if args.only else run.plan(args.notebooks, [])
     except run.RunError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
 
     rows = []
-    if not args.no_library:
+    if not args.no_library and not args.only:
         try:
             rows.append(row("import course_utils", measure_import(), budgets["import_course_utils"], "best of 3"))
         except RuntimeError as error:
             rows.append(row("import course_utils", None, budgets["import_course_utils"], str(error)))
         try:
             seconds, accuracy = measure_seed_mlp()
-            rows.append(row("seed MLP fit (3 epochs)", seconds, budgets["seed_mlp_fit"], f"test accuracy {accuracy:.3f}"))
+            rows.append(
+                row("seed MLP fit (3 epochs)", seconds, budgets["seed_mlp_fit"], f"test accuracy {accuracy:.3f}")
+            )
         except RuntimeError as error:
             rows.append(row("seed MLP fit (3 epochs)", None, budgets["seed_mlp_fit"], str(error)))
+    if args.only == "cnn" or not args.no_library:
+        try:
+            rows += race_rows(measure_race(), budgets["cnn_fit_to_099"])
+        except RuntimeError as error:
+            rows.append(row("CNN race (time to 0.99)", None, budgets["cnn_fit_to_099"], str(error)))
 
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    results = run.run(jobs, RESULTS / stamp)
+    results = run.run(jobs, RESULTS / stamp) if jobs else []
     for result in results:
         budget = budgets["notebooks"].get(result.name)
         if result.status == "passed":
             rows.append(row(result.name, result.seconds, budget))
         else:
-            rows.append({**row(result.name, None, budget, result.message[:120]), "seconds_until_failure": result.seconds})
-    selected_all = not args.notebooks
+            rows.append(
+                {**row(result.name, None, budget, result.message[:120]), "seconds_until_failure": result.seconds}
+            )
+    selected_all = not args.notebooks and not args.only
     if selected_all:
         total = sum(r.seconds for r in results)
         ok = all(r.status == "passed" for r in results)
-        rows.append(row(f"series ({len(results)} notebooks)", total if ok else None, budgets["series"],
-                        "" if ok else "a notebook failed"))
+        rows.append(
+            row(
+                f"series ({len(results)} notebooks)",
+                total if ok else None,
+                budgets["series"],
+                "" if ok else "a notebook failed",
+            )
+        )
     print_table(rows)
-    record = {"when": stamp, "python": platform.python_version(), "machine": platform.machine(),
-              "cpus": os.cpu_count(), "load_average": os.getloadavg(), "rows": rows}
+    record = {
+        "when": stamp,
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "load_average": os.getloadavg(),
+        "rows": rows,
+    }
     (RESULTS / stamp).mkdir(parents=True, exist_ok=True)
     (RESULTS / stamp / "benchmark.json").write_text(json.dumps(record, indent=2))
-    print(f"results in {RESULTS / stamp}; load average during the run: "
-          + ", ".join(f"{x:.1f}" for x in os.getloadavg()))
-    return 0 if all(r["status"] == "ok" for r in rows) else 1
+    print(
+        f"results in {RESULTS / stamp}; load average during the run: " + ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    )
+    return 0 if all(r["status"] in ("ok", "reference") or r.get("ratio") for r in rows) else 1
 
 
 if __name__ == "__main__":

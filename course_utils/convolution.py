@@ -1,21 +1,18 @@
-"""What a convolutional layer computes and what it costs, in plain NumPy (reference for 14_convolutional_networks).
+"""What a convolutional layer computes, and figures of what it computes (reference for 14_convolutional_networks).
 
 * :func:`convolve2d`: slide one small kernel over one image ("valid" positions only),
   exactly what a Keras ``Conv2D`` filter computes before its bias and activation
   (deep-learning libraries call this cross-correlation: the kernel is not flipped).
-* :func:`dense_parameter_count` and :func:`conv2d_parameter_count`: the number of
-  weights plus biases of a ``Dense`` and of a ``Conv2D`` layer.
+  The notebook writes its own two-line version and checks it against this one.
+* :func:`plot_edge_maps`: a digit and signed edge maps, on one colour scale centred on zero.
+* :func:`plot_feature_maps`: a digit and a layer's feature maps (after ReLU), on one shared colour scale.
+
+Parameter counts of layers live in :mod:`course_utils.layer_math`.
 """
 
 from __future__ import annotations
 
 import numpy as np
-
-
-def _positive_int(name: str, value) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-        raise ValueError(f"{name} must be a positive integer, got {value!r}")
-    return int(value)
 
 
 def convolve2d(image, kernel) -> np.ndarray:
@@ -35,15 +32,95 @@ def convolve2d(image, kernel) -> np.ndarray:
     return np.einsum("ijkl,kl->ij", windows, kernel)
 
 
-def dense_parameter_count(n_inputs: int, n_units: int) -> int:
-    """Weights and biases of a Dense layer: every unit sees every input, ``(n_inputs + 1) * n_units``."""
-    return (_positive_int("n_inputs", n_inputs) + 1) * _positive_int("n_units", n_units)
+def _image_2d(image) -> np.ndarray:
+    image = np.asarray(image, dtype=float)
+    if image.ndim == 3 and image.shape[-1] == 1:
+        image = image[..., 0]
+    if image.ndim != 2:
+        raise ValueError(f"image must be 2-D (height, width) or (height, width, 1), got shape {image.shape}")
+    return image
 
 
-def conv2d_parameter_count(kernel_size: int, in_channels: int, filters: int) -> int:
-    """Weights and biases of a Conv2D layer: ``(kernel_size**2 * in_channels + 1) * filters``.
+def _maps_3d(maps) -> np.ndarray:
+    maps = np.asarray(maps, dtype=float)
+    if maps.ndim != 3:
+        raise ValueError(
+            f"maps must have shape (height, width, channels) for one image, got {maps.shape}; "
+            "pass maps[0] for the first image of a batch"
+        )
+    return maps
 
-    Independent of the image size, because each filter's weights are shared across positions.
+
+def plot_edge_maps(image, maps, titles, title: str = "", colorbar_label: str = "kernel output"):
+    """The digit, then one large panel per signed map (red positive, blue negative), one shared colour bar.
+
+    ``maps`` is shaped (height, width, n) with one title per map. The colour scale is symmetric
+    around zero and the same for every map, so equal colours mean equal values.
     """
-    k = _positive_int("kernel_size", kernel_size)
-    return (k * k * _positive_int("in_channels", in_channels) + 1) * _positive_int("filters", filters)
+    import matplotlib.pyplot as plt
+
+    image, maps = _image_2d(image), _maps_3d(maps)
+    if len(titles) != maps.shape[2]:
+        raise ValueError(f"need one title per map: {maps.shape[2]} maps, {len(titles)} titles")
+    limit = np.abs(maps).max() or 1.0
+    n = maps.shape[2]
+    fig, axes = plt.subplots(1, n + 1, figsize=(3.4 * (n + 1) + 0.8, 4.0), squeeze=False, layout="constrained")
+    axes = axes[0]
+    axes[0].imshow(image, cmap="gray_r")
+    axes[0].set_title("input digit\n(ink drawn dark)", fontsize=11)
+    for ax, k in zip(axes[1:], range(n)):
+        shown = ax.imshow(maps[:, :, k], cmap="RdBu_r", vmin=-limit, vmax=limit)
+        ax.set_title(titles[k], fontsize=11)
+    for ax in axes:
+        ax.axis("off")
+    fig.colorbar(shown, ax=list(axes), shrink=0.8, label=colorbar_label)
+    if title:
+        fig.suptitle(title, fontsize=12)
+    return fig
+
+
+def plot_feature_maps(
+    image,
+    maps,
+    title: str = "",
+    columns: int = 8,
+    label: str = "filter",
+    colorbar_label: str = "activation after ReLU\n(square-root scale)",
+):
+    """The digit, then every feature map of one layer on one shared colour scale, with a colour bar.
+
+    ``maps`` is shaped (height, width, channels), e.g. a Conv2D layer's output for one image, with
+    values >= 0 (after a ReLU). Panel k is titled "``label`` k", so it can be matched with the filter
+    that made it. One scale for all maps (0 to the largest value of any map) makes them comparable:
+    a dark map responded weakly. The colours are spaced by the square root of the value, so small
+    values, such as a small positive bias on the background, stay visible next to large ones.
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import PowerNorm
+
+    image, maps = _image_2d(image), _maps_3d(maps)
+    if maps.min() < 0:
+        raise ValueError(f"feature maps after a ReLU are >= 0; these go down to {maps.min():.3g}")
+    panels = maps.shape[2] + 1
+    rows = int(np.ceil(panels / columns))
+    norm = PowerNorm(gamma=0.5, vmin=0.0, vmax=maps.max() or 1.0)
+    fig, axes = plt.subplots(
+        rows,
+        columns,
+        figsize=(1.45 * columns + 0.9, 1.55 * rows + (0.4 if title else 0)),
+        squeeze=False,
+        layout="constrained",
+    )
+    shown = None
+    for i, ax in enumerate(axes.ravel()):
+        ax.axis("off")
+        if i == 0:
+            ax.imshow(image, cmap="gray_r")
+            ax.set_title("input", fontsize=8)
+        elif i < panels:
+            shown = ax.imshow(maps[:, :, i - 1], cmap="viridis", norm=norm)
+            ax.set_title(f"{label} {i - 1}", fontsize=8)
+    fig.colorbar(shown, ax=axes.ravel().tolist(), shrink=0.9, label=colorbar_label)
+    if title:
+        fig.suptitle(title)
+    return fig

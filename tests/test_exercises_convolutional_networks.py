@@ -1,21 +1,159 @@
-"""The 14_convolutional_networks checkers accept right answers, reject wrong ones, and tolerate placeholders."""
+"""The 14_convolutional_networks checkers accept right answers, reject wrong ones with a hint, never raise."""
+
+import numpy as np
+import pytest
 
 from course_utils.convolution import convolve2d
 from course_utils.exercises.convolutional_networks import (
-    EXERCISE_KERNEL, EXERCISE_PATCH, check_conv_layer, check_convolution_value,
+    EXERCISE_KERNEL,
+    EXERCISE_PATCH,
+    MAX_PARAMETERS,
+    check_conv_layer,
+    check_convolution_value,
+    check_shuffled_pixels,
+    check_small_cnn,
 )
 
 
 def test_conv_layer(capsys):
     assert check_conv_layer((24, 24, 8), 208)
+    assert check_conv_layer([24, 24, 8], 208.0)
+    assert check_conv_layer(np.array([24, 24, 8]), np.int64(208))
     assert not check_conv_layer((28, 28, 8), 208)
     assert "padding" in capsys.readouterr().out
     assert not check_conv_layer((24, 24, 8), 200)
+    assert not check_conv_layer((24, 24, 8), 5 * 5 * 8)
+    assert "bias" in capsys.readouterr().out
     assert not check_conv_layer(None, 208)
+    assert "Not answered" in capsys.readouterr().out
 
 
-def test_convolution_value():
+@pytest.mark.parametrize(
+    "shape, count, hint",
+    [
+        ("24x24x8", 208, "three whole numbers"),
+        ((24, 24), 208, "three whole numbers"),
+        (24, 208, "three whole numbers"),
+        ((24, 24.5, 8), 208, "whole number"),
+        ((24, "24", 8), 208, "not the text"),
+        ((24, 24, 8), 208.5, "whole number"),
+        ((24, 24, 8), "208", "not the text '208'"),
+        ((24, 24, 8), True, "not True"),
+    ],
+)
+def test_conv_layer_wrong_kinds_are_one_line_hints(capsys, shape, count, hint):
+    assert not check_conv_layer(shape, count)
+    out = capsys.readouterr().out
+    assert hint in out and out.count("\n") == 1
+
+
+def test_convolution_value(capsys):
     assert check_convolution_value(convolve2d(EXERCISE_PATCH, EXERCISE_KERNEL)[0, 0])
     assert check_convolution_value(3.0)
+    assert check_convolution_value(3)
+    assert "background → ink" in capsys.readouterr().out
     assert not check_convolution_value(-3.0)
+    assert "other way round" in capsys.readouterr().out
+    assert not check_convolution_value(2.5)
     assert not check_convolution_value(None)
+
+
+@pytest.mark.parametrize(
+    "answer, hint", [("three", "not the text"), (True, "not True"), ([3], "got a list"), (float("nan"), "finite")]
+)
+def test_convolution_value_wrong_kinds(capsys, answer, hint):
+    assert not check_convolution_value(answer)
+    out = capsys.readouterr().out
+    assert hint in out and out.count("\n") == 1
+
+
+ACCURACIES = {"CNN": (0.97, 0.91), "MLP": (0.93, 0.931)}
+
+
+def test_shuffled_pixels(capsys):
+    assert check_shuffled_pixels(ACCURACIES, "CNN")
+    assert check_shuffled_pixels(ACCURACIES, " cnn ")
+    out = capsys.readouterr().out
+    assert "the CNN lost 6.0%" in out and "the MLP -0.1%" in out
+    assert not check_shuffled_pixels(ACCURACIES, "MLP")
+    assert "Compare the drops" in capsys.readouterr().out
+    reversed_result = {"CNN": (0.97, 0.97), "MLP": (0.93, 0.80)}
+    assert check_shuffled_pixels(reversed_result, "MLP")  # the answer must agree with what was measured
+    assert not check_shuffled_pixels(ACCURACIES, None)
+    assert not check_shuffled_pixels({"CNN": (None, None), "MLP": (None, None)}, None)
+    assert "Not answered" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "accuracies, answer, hint",
+    [
+        (ACCURACIES, "both", 'Answer with the text "CNN" or "MLP"'),
+        (ACCURACIES, 1, 'Answer with the text "CNN" or "MLP"'),
+        (ACCURACIES, ["CNN"], 'Answer with the text "CNN" or "MLP"'),
+        ({"CNN": (97, 91), "MLP": (93, 93)}, "CNN", "between 0 and 1 (0.97, not 97)"),
+        ({"CNN": ("0.97", 0.91), "MLP": (0.93, 0.93)}, "CNN", "not the text '0.97'"),
+        ({"CNN": (0.97, True), "MLP": (0.93, 0.93)}, "CNN", "not True"),
+        ({"CNN": 0.97, "MLP": (0.93, 0.93)}, "CNN", "two accuracies"),
+        ({"cnn": (0.97, 0.91), "MLP": (0.93, 0.93)}, "CNN", "Keep the form"),
+        ([0.97, 0.91, 0.93, 0.93], "CNN", "Keep the form"),
+    ],
+)
+def test_shuffled_pixels_wrong_kinds(capsys, accuracies, answer, hint):
+    assert not check_shuffled_pixels(accuracies, answer)
+    out = capsys.readouterr().out
+    assert hint in out and out.count("\n") == 1
+
+
+def small_cnn(dense_units=16):
+    keras = pytest.importorskip("keras")
+    from keras import layers
+
+    return keras.Sequential(
+        [
+            keras.Input(shape=(28, 28, 1)),
+            layers.Conv2D(4, 3, activation="relu"),
+            layers.MaxPooling2D(2),
+            layers.Flatten(),
+            layers.Dense(dense_units, activation="relu"),
+            layers.Dense(10, activation="softmax"),
+        ]
+    )
+
+
+def test_small_cnn_measures_accuracy_itself(capsys):
+    model = small_cnn()
+    rng = np.random.default_rng(0)
+    x = rng.random((50, 28, 28, 1)).astype("float32")
+    predicted = model.predict(x, verbose=0).argmax(axis=1)
+    assert check_small_cnn(model, x, predicted)  # labels = its own predictions: 100%
+    out = capsys.readouterr().out
+    assert f"{model.count_params():,} parameters and 100.00% test accuracy" in out
+    labels = predicted.copy()
+    labels[:2] = (labels[:2] + 1) % 10  # 96% right
+    assert not check_small_cnn(model, x, labels)
+    assert "96.00%" in capsys.readouterr().out
+
+
+def test_small_cnn_rejects_models_that_break_the_rules(capsys):
+    keras = pytest.importorskip("keras")
+    big = small_cnn(dense_units=64)
+    assert big.count_params() > MAX_PARAMETERS
+    assert not check_small_cnn(big, np.zeros((1, 28, 28, 1)), np.zeros(1))
+    assert "more than 40,000" in capsys.readouterr().out
+    mlp = keras.Sequential([keras.Input(shape=(28, 28, 1)), keras.layers.Flatten(), keras.layers.Dense(10)])
+    assert not check_small_cnn(mlp, np.zeros((1, 28, 28, 1)), np.zeros(1))
+    assert "no Conv2D layer" in capsys.readouterr().out
+    flat = keras.Sequential([keras.Input(shape=(784,)), keras.layers.Dense(10)])
+    assert not check_small_cnn(flat)
+    assert "(784,)" in capsys.readouterr().out
+    two = keras.Sequential(
+        [keras.Input(shape=(28, 28, 1)), keras.layers.Conv2D(2, 3), keras.layers.Flatten(), keras.layers.Dense(2)]
+    )
+    assert not check_small_cnn(two)
+    assert "10 class scores" in capsys.readouterr().out
+    unbuilt = keras.Sequential([keras.layers.Conv2D(2, 3)])
+    assert not check_small_cnn(unbuilt)
+    assert "keras.Input(shape=(28, 28, 1))" in capsys.readouterr().out
+    assert not check_small_cnn("my_model")
+    assert "not a str" in capsys.readouterr().out
+    assert not check_small_cnn(None)

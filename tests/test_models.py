@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from course_utils import models
-from course_utils.convolution import conv2d_parameter_count, dense_parameter_count
+from course_utils.layer_math import conv2d_params, dense_params
 
 keras = pytest.importorskip("keras")
 
@@ -18,7 +18,7 @@ def test_seed_mlp_is_the_seed_model():
     assert layer_kinds(model) == ["Dense", "Dense"]
     assert [layer.units for layer in model.layers] == [128, 10]
     assert model.layers[-1].activation.__name__ == "softmax"
-    assert model.count_params() == 101_770 == dense_parameter_count(784, 128) + dense_parameter_count(128, 10)
+    assert model.count_params() == 101_770 == dense_params(784, 128) + dense_params(128, 10)
     assert model.optimizer is not None and model.loss == "sparse_categorical_crossentropy"
 
 
@@ -33,9 +33,10 @@ def test_improved_mlp_is_wider_with_dropout_and_a_decaying_rate():
 
 def test_small_cnn_layers_and_parameters():
     model = models.build_small_cnn(decay_steps=10)
-    assert layer_kinds(model) == ["Conv2D", "MaxPooling2D", "Conv2D", "MaxPooling2D", "Flatten", "Dense", "Dropout", "Dense"]
-    expected = (conv2d_parameter_count(3, 1, 16) + conv2d_parameter_count(3, 16, 32)
-                + dense_parameter_count(5 * 5 * 32, 128) + dense_parameter_count(128, 10))
+    assert layer_kinds(model) == ["Conv2D", "MaxPooling2D"] * 2 + ["Flatten", "Dense", "Dropout", "Dense"]
+    expected = (
+        conv2d_params(1, 16, 3) + conv2d_params(16, 32, 3) + dense_params(5 * 5 * 32, 128) + dense_params(128, 10)
+    )
     assert model.count_params() == expected == 108_618
     assert model.get_layer("pool2").output.shape[1:] == (5, 5, 32)
 
@@ -51,20 +52,33 @@ def test_training_steps():
     assert models.training_steps(128, 128, 1) == 1
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda: models.training_steps(0, 128, 1), "n_samples must be a positive integer, got 0"),
-    (lambda: models.training_steps(100, 12.5, 1), "batch_size must be a positive integer"),
-    (lambda: models.build_improved_mlp(decay_steps=10, dropout=1.0), r"dropout must be a number in \[0, 1\)"),
-    (lambda: models.build_improved_mlp(decay_steps=0), "decay_steps must be a positive integer"),
-    (lambda: models.build_small_cnn(decay_steps=10, filters=(16,)), "filters must be two integers"),
-    (lambda: models.build_small_cnn(decay_steps=10, filters=(16, 0)), r"filters\[1\] must be a positive integer"),
-    (lambda: models.compile_classifier(keras.Sequential(), learning_rate=-1), "learning_rate must be a positive number"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: models.training_steps(0, 128, 1), "n_samples must be a positive integer, got 0"),
+        (lambda: models.training_steps(100, 12.5, 1), "batch_size must be a positive integer"),
+        (lambda: models.build_improved_mlp(decay_steps=10, dropout=1.0), r"dropout must be a number in \[0, 1\)"),
+        (lambda: models.build_improved_mlp(decay_steps=0), "decay_steps must be a positive integer"),
+        (lambda: models.build_small_cnn(decay_steps=10, filters=(16,)), "filters must be two integers"),
+        (lambda: models.build_small_cnn(decay_steps=10, filters=(16, 0)), r"filters\[1\] must be a positive integer"),
+        (
+            lambda: models.compile_classifier(keras.Sequential(), learning_rate=-1),
+            "learning_rate must be a positive number",
+        ),
+    ],
+)
 def test_bad_arguments_are_named(call, message):
     with pytest.raises(ValueError, match=message):
         call()
 
 
-def test_small_cnn_starts_at_its_own_learning_rate():
-    schedule = models.build_small_cnn(decay_steps=100).optimizer.learning_rate
-    assert float(schedule) == pytest.approx(3e-3)
+def test_small_cnn_is_compiled_with_the_fast_cpu_recipe():
+    model = models.build_small_cnn(decay_steps=100)
+    assert float(model.optimizer.learning_rate) == pytest.approx(8e-3)  # evaluated at step 0
+    assert model.get_layer("dropout").rate == 0.1
+    assert model.steps_per_execution == 16
+
+
+def test_steps_per_execution_is_checked():
+    with pytest.raises(ValueError, match="steps_per_execution must be a positive integer"):
+        models.compile_classifier(keras.Sequential(), steps_per_execution=0)

@@ -1,29 +1,64 @@
-"""Exercise checks for 14_convolutional_networks."""
+"""Exercise checks for 14_convolutional_networks.
+
+Every answer is read through :func:`course_utils.exercises.parsed`, so an answer of the wrong kind
+(text for a number, 208.5 for a count, a shape that is not three numbers) is a one-line hint.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 
-from course_utils.exercises import Verdict, feedback, unanswered
+from course_utils.exercises import (
+    AnswerError,
+    Verdict,
+    as_number,
+    as_whole_number,
+    feedback,
+    parsed,
+    unanswered,
+)
 
-#: The patch and kernel of exercise 2 (a vertical-edge detector on the left edge of a stroke).
+#: The patch and kernel of exercise 2 (the vertical-edge kernel of section 1 on the left edge of a stroke).
 EXERCISE_PATCH = np.array([[0.0, 0.5, 1.0], [0.0, 0.5, 1.0], [0.0, 1.0, 1.0]])
 EXERCISE_KERNEL = np.array([[-1.0, 0.0, 1.0], [-1.0, 0.0, 1.0], [-1.0, 0.0, 1.0]])
+
+#: The open experiment: a CNN with at most this many parameters ...
+MAX_PARAMETERS = 40_000
+#: ... that reaches at least this test accuracy on MNIST.
+TARGET_ACCURACY = 0.99
+
+
+def as_shape(answer, what: str = "the shape") -> tuple[int, int, int]:
+    """Three whole numbers ``(height, width, channels)``, or :class:`AnswerError` with a one-line hint."""
+    if isinstance(answer, str) or not isinstance(answer, (tuple, list, np.ndarray)) or len(answer) != 3:
+        raise AnswerError(f"{what.capitalize()} is three whole numbers, (height, width, channels); got {answer!r}.")
+    return tuple(as_whole_number(value, f"each number of {what}") for value in answer)
 
 
 def check_conv_layer(output_shape, n_parameters) -> Verdict:
     """Exercise 1: output shape and parameter count of Conv2D(8, 5x5) on a 28x28x1 image, no padding."""
     if unanswered(output_shape, n_parameters):
         return Verdict(False)
-    shape = tuple(int(v) for v in np.ravel(output_shape))
+    shape, wrong = parsed(as_shape, output_shape, "the output shape")
+    if wrong is not None:
+        return wrong
+    count, wrong = parsed(as_whole_number, n_parameters, "the parameter count")
+    if wrong is not None:
+        return wrong
     if shape != (24, 24, 8):
-        hint = ("A 5x5 window fits 28 - 5 + 1 positions along each side, and each filter makes one channel."
-                if shape != (28, 28, 8) else "Without padding the window cannot be centred on border pixels: the map shrinks.")
+        hint = (
+            "Without padding the window cannot be centred on border pixels: the map shrinks."
+            if shape[:2] == (28, 28)
+            else "A 5x5 window fits 28 - 5 + 1 positions along each side, and each filter makes one channel."
+        )
         return feedback(False, "", f"The shape is not {shape}. {hint}")
+    hint = (
+        "That counts the weights only: each filter has one bias too."
+        if count == 5 * 5 * 8
+        else "The shape is right. Parameters: each of the 8 filters has 5·5·1 weights and one bias."
+    )
     return feedback(
-        int(n_parameters) == (5 * 5 * 1 + 1) * 8,
-        "(24, 24, 8) and (5·5·1 + 1)·8 = 208 parameters, whatever the image size.",
-        "The shape is right. Parameters: each filter has 5·5·1 weights and one bias.",
+        count == (5 * 5 * 1 + 1) * 8, "(24, 24, 8) and (5·5·1 + 1)·8 = 208 parameters, whatever the image size.", hint
     )
 
 
@@ -31,10 +66,119 @@ def check_convolution_value(value) -> Verdict:
     """Exercise 2: the output of EXERCISE_KERNEL on EXERCISE_PATCH (sum of the elementwise products)."""
     if unanswered(value):
         return Verdict(False)
+    number, wrong = parsed(as_number, value, "the kernel's output")
+    if wrong is not None:
+        return wrong
     expected = float(np.sum(EXERCISE_PATCH * EXERCISE_KERNEL))
+    hint = (
+        "The sign is the other way round: the right column has weights +1, the left column −1."
+        if np.isclose(number, -expected)
+        else "Multiply each patch pixel by the kernel weight in the same position and add all nine products."
+    )
     return feedback(
-        np.isclose(float(value), expected),
-        f"Each row gives right − left: 1.0 + 1.0 + 1.0 = {expected:.1f}. A large value means "
-        "'dark on the right, light on the left': a vertical edge.",
-        "Multiply each patch pixel by the kernel weight in the same position and add all nine products.",
+        bool(np.isclose(number, expected)),
+        f"Each row gives right − left: 1.0 + 1.0 + 1.0 = {expected:.1f}. A large positive value means "
+        "background on the left, ink on the right: a background → ink edge, left to right.",
+        hint,
+    )
+
+
+def as_accuracy(answer, what: str = "an accuracy") -> float:
+    """A number between 0 and 1, or :class:`AnswerError` with a one-line hint."""
+    value = as_number(answer, what)
+    if not 0 <= value <= 1:
+        raise AnswerError(f"{what.capitalize()} is a fraction between 0 and 1 (0.97, not 97); got {answer}.")
+    return value
+
+
+def check_shuffled_pixels(accuracies, which_model) -> Verdict:
+    """Exercise 3: which model lost more test accuracy when every image's pixels were shuffled the same way.
+
+    ``accuracies`` is ``{"CNN": (original, shuffled), "MLP": (original, shuffled)}``, the test accuracies
+    the student measured; ``which_model`` ("CNN" or "MLP") must agree with them.
+    """
+    if not isinstance(accuracies, dict) or set(accuracies) != {"CNN", "MLP"}:
+        return feedback(False, "", 'Keep the form {"CNN": (original, shuffled), "MLP": (original, shuffled)}.')
+    pairs = list(accuracies.values())
+    if any(not isinstance(pair, (tuple, list)) or len(pair) != 2 for pair in pairs):
+        return feedback(False, "", "Give each model two accuracies: (original pixels, shuffled pixels).")
+    if unanswered(*[value for pair in pairs for value in pair], which_model):
+        return Verdict(False)
+    drop = {}
+    for model, (original, shuffled) in accuracies.items():
+        values = []
+        for value, pixels in ((original, "original"), (shuffled, "shuffled")):
+            number, wrong = parsed(as_accuracy, value, f"the {model}'s test accuracy on {pixels} pixels")
+            if wrong is not None:
+                return wrong
+            values.append(number)
+        drop[model] = values[0] - values[1]
+    if not isinstance(which_model, str) or which_model.strip().upper() not in ("CNN", "MLP"):
+        return feedback(False, "", f'Answer with the text "CNN" or "MLP", got {which_model!r}.')
+    measured = max(drop, key=drop.get)
+    return feedback(
+        which_model.strip().upper() == measured,
+        f"In your run the CNN lost {drop['CNN']:.1%} of test accuracy, the MLP {drop['MLP']:.1%}. The MLP never "
+        "knew which pixels are neighbours, so one fixed shuffle changes nothing it can use; the CNN's small kernels "
+        "look at neighbouring pixels, and after the shuffle neighbours are unrelated pixels from all over the image.",
+        "Compare the drops: each model's accuracy on the original pixels minus its accuracy on the shuffled ones.",
+    )
+
+
+def _conv_layers(model):
+    import keras
+
+    found = []
+    for layer in model.layers:
+        if isinstance(layer, keras.layers.Conv2D):
+            found.append(layer)
+        elif hasattr(layer, "layers"):
+            found.extend(_conv_layers(layer))
+    return found
+
+
+def check_small_cnn(model, x_test=None, y_test=None) -> Verdict:
+    """The open experiment: a trained CNN with at most 40,000 parameters and at least 99% MNIST test accuracy.
+
+    Trains nothing: checks that ``model`` is a Keras model with a ``Conv2D`` layer, reads 28x28x1
+    images and outputs 10 class scores, counts its parameters, and measures its accuracy on the
+    10,000 test images (loaded with ``course_utils.load_mnist`` unless ``x_test``/``y_test`` are given).
+    """
+    import keras
+
+    if unanswered(model):
+        return Verdict(False)
+    if not isinstance(model, keras.Model):
+        return feedback(False, "", f"Pass your Keras model itself (e.g. my_model), not a {type(model).__name__}.")
+    try:
+        input_shape, output_shape = tuple(model.inputs[0].shape[1:]), tuple(model.outputs[0].shape[1:])
+    except (AttributeError, IndexError, ValueError):
+        return feedback(False, "", "Your model has no input shape yet: start it with keras.Input(shape=(28, 28, 1)).")
+    if input_shape != (28, 28, 1):
+        return feedback(False, "", f"Your model reads inputs shaped {input_shape}; it should read images (28, 28, 1).")
+    if output_shape != (10,):
+        return feedback(False, "", f"Your model outputs shape {output_shape}; it should output 10 class scores, (10,).")
+    if not _conv_layers(model):
+        return feedback(False, "", "Your model has no Conv2D layer: the experiment asks for a convolutional network.")
+    count = model.count_params()
+    if count > MAX_PARAMETERS:
+        return feedback(
+            False,
+            "",
+            f"Your model has {count:,} parameters, more than {MAX_PARAMETERS:,}. Most of a small "
+            "CNN's parameters usually sit in its Dense layers: look at model.summary().",
+        )
+    if x_test is None or y_test is None:
+        from course_utils import load_mnist
+        from course_utils.data import prepare_images
+
+        _, (x_test, y_test) = load_mnist()
+        x_test = prepare_images(x_test, flatten=False)
+    scores = np.asarray(model.predict(x_test, batch_size=1000, verbose=0))
+    accuracy = float(np.mean(scores.argmax(axis=1) == np.asarray(y_test)))
+    return feedback(
+        accuracy >= TARGET_ACCURACY,
+        f"{count:,} parameters and {accuracy:.2%} test accuracy (measured here on the 10,000 test images).",
+        f"{count:,} parameters is within the limit, but the test accuracy is {accuracy:.2%}, below "
+        f"{TARGET_ACCURACY:.0%}: train longer, or spend the parameters differently.",
     )
