@@ -1,19 +1,20 @@
-"""The seed's 784-128-64-10 network written with each of Keras' three APIs (notebook 09).
+"""The lecture notes' 784-128-64-10 network written with each of Keras' three APIs (reference for notebook 10).
 
 All three build the same layers (Dense 128 relu, Dense 64 relu, Dense 10 softmax)
 and have 109,386 parameters; with the same weights they compute the same outputs.
+Notebook 10 writes the three versions in its own cells and checks them against these.
 """
 
 from __future__ import annotations
 
-#: Layer widths of the seed's network: 784 inputs, hidden 128 and 64, 10 outputs.
+from course_utils.layer_math import positive_int
+
+#: Layer widths of the lecture notes' network: 784 inputs, hidden 128 and 64, 10 outputs.
 MLP_SIZES = (784, 128, 64, 10)
 
 
 def _check_inputs(inputs) -> int:
-    if isinstance(inputs, bool) or not isinstance(inputs, int) or inputs < 1:
-        raise ValueError(f"inputs must be a positive integer (784 for flattened MNIST), got {inputs!r}")
-    return inputs
+    return positive_int("inputs", inputs)
 
 
 def sequential_mlp(inputs: int = 784):

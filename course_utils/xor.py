@@ -1,26 +1,22 @@
-"""XOR with Keras: the seed's tiny network, fast full-batch training, and many seeds trained at once.
+"""XOR with Keras (notebook 09): the lecture notes' tiny network, and many training runs computed as one.
 
-The four XOR points fit in one batch, so every epoch of ``model.fit`` is a single
-gradient step, and Keras spends far longer setting up each epoch (a fresh pass over
-the data, callbacks) than on that one step. Two tools here keep the maths identical
-and remove that overhead:
+Whether the 2-4-1 network of the lecture notes learns XOR depends on its random start, so
+notebook 09 trains it from many starts. One ``fit`` per start would be slow (each traces its
+own graph and pays Keras' set-up cost every epoch), so :func:`train_runs` trains them all
+as **one** computation:
 
-* :func:`fit_full_batch` hands ``fit`` an endless ``tf.data.Dataset`` holding the
-  full batch, with ``steps_per_epoch=1``: still one full-batch step per epoch and a
-  ``History`` with one entry per epoch, but one data pipeline reused for all epochs.
-* :func:`train_together` trains many two-layer networks of the same shape as **one**
-  computation. :class:`StackedNetworks` stacks their weights along a new first axis
-  (``(n_models, inputs, units)``) and computes all of them with one ``einsum`` per
-  layer. Its loss is the **sum** of the networks' own binary cross-entropies. Network
-  ``k``'s weights appear only in term ``k``, so the gradient they receive is exactly
-  the gradient they would receive alone, and Adam updates every single weight from
-  that weight's own gradient history. Each network therefore follows the trajectory
-  it would follow if trained alone (up to floating-point rounding), which
-  ``09_first_keras_network`` checks against a separate ``fit``.
-
-:func:`seed_experiment` builds one Keras model per seed, each after
-``seed_everything(seed)`` so it starts from the weights a separate run with that
-seed would get, trains them together and returns one :class:`SeedRun` per seed.
+* :func:`glorot_starts` draws starting weights the way Keras' ``Dense`` does (Glorot-uniform
+  kernels, zero biases), one set per run.
+* ``StackedNetworks`` stacks the runs' weights along a new first axis (``(runs, inputs, units)``)
+  and computes every network with one ``einsum`` per layer. Its loss is the **sum** of the
+  networks' own binary cross-entropies. Network ``k``'s weights appear only in term ``k``, so
+  they receive exactly the gradient they would receive alone, and Adam updates every single
+  weight from that weight's own gradient history. Each network therefore follows the path it
+  would follow if trained alone with ``fit`` (up to float32 rounding); notebook 09 and
+  ``tests/test_xor.py`` check this against a separate ``fit``.
+* The data is handed to ``fit`` as a dataset that repeats the full batch, with one step per
+  epoch: the same steps as ``fit(XOR_X, XOR_Y, epochs=...)`` (four points are one batch of
+  Keras' default 32), without rebuilding the data pipeline every epoch.
 """
 
 from __future__ import annotations
@@ -29,6 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from course_utils.layer_math import positive_int
 from course_utils.perceptron import GATE_INPUTS, GATE_TARGETS
 
 #: The four XOR inputs as float32, one row per sample (the Keras default dtype).
@@ -36,81 +33,64 @@ XOR_X = GATE_INPUTS.astype("float32")
 #: The XOR targets, 0 1 1 0, as float32.
 XOR_Y = GATE_TARGETS["XOR"].astype("float32")
 
-
-def _check_positive_int(name: str, value) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-        raise ValueError(f"{name} must be a positive integer, got {value!r}")
-    return int(value)
+#: Hidden-layer activations :func:`train_runs` accepts (Keras names).
+ACTIVATIONS = ("relu", "leaky_relu", "elu", "tanh", "sigmoid")
 
 
 def _check_learning_rate(learning_rate) -> float:
-    if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float, np.floating)) or not learning_rate > 0:
+    if (
+        isinstance(learning_rate, bool)
+        or not isinstance(learning_rate, (int, float, np.floating))
+        or not learning_rate > 0
+    ):
         raise ValueError(f"learning_rate must be a positive number, got {learning_rate!r}")
     return float(learning_rate)
 
 
-def _check_inputs(X) -> np.ndarray:
-    X = np.asarray(X, dtype="float32")
-    if X.ndim != 2 or X.shape[1] != 2:
-        raise ValueError(f"X must have shape (n, 2): one row of two inputs per sample; got {X.shape}")
-    return X
+def _check_activation(activation) -> str:
+    if activation not in ACTIVATIONS:
+        raise ValueError(f"activation must be one of {ACTIVATIONS}, got {activation!r}")
+    return activation
 
 
-def _check_data(X, y) -> tuple[np.ndarray, np.ndarray]:
-    X = _check_inputs(X)
-    y = np.asarray(y, dtype="float32")
-    if y.shape != (len(X),):
-        raise ValueError(f"y must have shape ({len(X)},): one 0/1 target per row of X; got {y.shape}")
-    return X, y
-
-
-def build_xor_model(hidden_units: int = 4):
-    """The seed's network: ``Input(2) → Dense(hidden_units, relu) → Dense(1, sigmoid)``.
+def build_xor_model(hidden_units: int = 4, activation: str = "relu"):
+    """The lecture notes' network: ``Input(2) → Dense(hidden_units, activation) → Dense(1, sigmoid)``.
 
     Not compiled. Call ``seed_everything(seed)`` first to fix its starting weights.
     """
     import keras
 
-    hidden_units = _check_positive_int("hidden_units", hidden_units)
     return keras.Sequential(
         [
             keras.Input(shape=(2,)),
-            keras.layers.Dense(hidden_units, activation="relu"),
+            keras.layers.Dense(positive_int("hidden_units", hidden_units), activation=_check_activation(activation)),
             keras.layers.Dense(1, activation="sigmoid"),
         ]
     )
 
 
-def full_batch_dataset(X, y):
+def full_batch_dataset(X=XOR_X, y=XOR_Y):
     """An endless ``tf.data.Dataset`` yielding the whole of ``(X, y)`` as one batch, forever."""
     import tensorflow as tf
 
-    X, y = _check_data(X, y)
+    X, y = np.asarray(X, dtype="float32"), np.asarray(y, dtype="float32")
+    if X.ndim != 2 or X.shape[1] != 2 or y.shape != (len(X),):
+        raise ValueError(f"X must have shape (n, 2) and y shape (n,); got {X.shape} and {y.shape}")
     return tf.data.Dataset.from_tensors((X, y)).repeat()
 
 
-def fit_full_batch(model, X, y, epochs: int):
-    """``model.fit(X, y, epochs=epochs, verbose=0)`` for data that fits in one batch, minus the per-epoch set-up.
+def glorot_starts(n_runs: int, hidden_units: int = 4, seed: int = 0) -> list[list[np.ndarray]]:
+    """``n_runs`` starting weights for ``build_xor_model(hidden_units)``, drawn as Keras draws them.
 
-    One full-batch gradient step per epoch, exactly like plain ``fit`` when ``X`` has at
-    most 32 rows (Keras' default batch size). Returns the ``History``.
+    Keras starts a ``Dense`` kernel Glorot-uniform, uniform in ``±sqrt(6 / (fan_in + fan_out))``,
+    and its bias at 0. Each start is a list in the order ``model.set_weights`` expects.
     """
-    epochs = _check_positive_int("epochs", epochs)
-    if getattr(model, "optimizer", None) is None:
-        raise ValueError("compile the model before fitting it: model.compile(optimizer=..., loss=...)")
-    if len(np.asarray(X)) > 32:
-        raise ValueError(f"fit_full_batch is for data that fits in one batch of 32; X has {len(np.asarray(X))} rows")
-    return model.fit(full_batch_dataset(X, y), epochs=epochs, steps_per_epoch=1, shuffle=False, verbose=0)
-
-
-def _two_layer_weights(model) -> list[np.ndarray]:
-    weights = model.get_weights()
-    if len(weights) != 4 or weights[2].shape[1:] != (1,):
-        raise ValueError(
-            "train_together needs models shaped Input → Dense(units) → Dense(1), like build_xor_model(); "
-            f"got weights shaped {[w.shape for w in weights]}"
-        )
-    return weights
+    n_runs, units = positive_int("n_runs", n_runs), positive_int("hidden_units", hidden_units)
+    rng = np.random.default_rng(seed)
+    hidden_limit, output_limit = np.sqrt(6 / (2 + units)), np.sqrt(6 / (units + 1))
+    hidden = rng.uniform(-hidden_limit, hidden_limit, size=(n_runs, 2, units)).astype("float32")
+    output = rng.uniform(-output_limit, output_limit, size=(n_runs, units, 1)).astype("float32")
+    return [[hidden[k], np.zeros(units, "float32"), output[k], np.zeros(1, "float32")] for k in range(n_runs)]
 
 
 def summed_binary_crossentropy(y_true, logits):
@@ -131,19 +111,23 @@ def stacked_networks_class():
     from keras import ops
 
     class StackedNetworks(keras.Model):
-        """Many ``Dense(units, relu) → Dense(1)`` networks computed at once; outputs one logit column per network."""
+        """Many ``Dense(units, activation) → Dense(1)`` networks computed at once; one logit column per network."""
 
-        def __init__(self, weights, **kwargs):
+        def __init__(self, weights, activation="relu", **kwargs):
             super().__init__(**kwargs)
+            self.activation = keras.activations.get(activation)
             stacked = [np.stack(group) for group in zip(*weights)]
             self.w1, self.b1, self.w2, self.b2 = (
                 self.add_weight(shape=array.shape, initializer=keras.initializers.Constant(array), name=name)
                 for array, name in zip(stacked, ("w1", "b1", "w2", "b2"))
             )
 
+        def hidden(self, x):
+            """Every network's hidden-layer output, shaped (networks, samples, units)."""
+            return self.activation(ops.einsum("bi,mio->mbo", x, self.w1) + self.b1[:, None, :])
+
         def call(self, x):
-            hidden = ops.relu(ops.einsum("bi,mio->mbo", x, self.w1) + self.b1[:, None, :])
-            logits = ops.einsum("mbh,mho->mbo", hidden, self.w2) + self.b2[:, None, :]
+            logits = ops.einsum("mbh,mho->mbo", self.hidden(x), self.w2) + self.b2[:, None, :]
             return ops.transpose(logits[:, :, 0])  # (samples, networks)
 
         def network_weights(self, k: int) -> list[np.ndarray]:
@@ -153,36 +137,104 @@ def stacked_networks_class():
     return StackedNetworks
 
 
-def train_together(models, X, y, epochs: int, learning_rate: float = 0.001) -> list[float]:
-    """Train same-shaped ``Dense(units, relu) → Dense(1, sigmoid)`` models as one batched computation.
+@dataclass
+class Run:
+    """One network's training run: where it started, where it ended, and what it learned."""
 
-    Equivalent to compiling each with ``Adam(learning_rate)`` and binary cross-entropy and
-    fitting it alone for ``epochs`` full-batch epochs (see the module docstring for why).
-    The trained weights are written back into ``models``. Returns the summed loss per epoch.
+    start: list = field(repr=False)
+    weights: list = field(repr=False)
+    probabilities: np.ndarray
+    solved: bool
+    dead_units: int
+    hidden_units: int
+    learning_rate: float
+    epochs: int
+    activation: str = "relu"
+
+    @property
+    def largest_weight_change(self) -> float:
+        """The largest absolute change of any weight or bias during training."""
+        return float(max(np.abs(after - before).max() for before, after in zip(self.start, self.weights)))
+
+    @property
+    def margin(self) -> float:
+        """How far the least confident of the four probabilities is from 0.5."""
+        return float(np.abs(self.probabilities - 0.5).min())
+
+
+def _check_start(start) -> list[np.ndarray]:
+    start = [np.asarray(w, dtype="float32") for w in start]
+    if len(start) != 4 or start[0].shape[:1] != (2,) or start[2].shape[1:] != (1,):
+        raise ValueError(
+            "each start must be the weights of Input(2) → Dense(units) → Dense(1), as model.get_weights() returns "
+            f"them; got shapes {[w.shape for w in start]}"
+        )
+    return start
+
+
+def train_runs(starts, learning_rate: float = 0.001, epochs: int = 100, activation: str = "relu") -> list[Run]:
+    """Train one ``Dense(units, activation) → Dense(1, sigmoid)`` network per start, all as one computation.
+
+    The same as compiling each with ``Adam(learning_rate)`` and binary cross-entropy and calling
+    ``fit(XOR_X, XOR_Y, epochs=epochs)`` on it alone (see the module docstring for why).
+    Returns one :class:`Run` per start, in order.
     """
     import keras
 
-    models = list(models)
-    if not models:
-        raise ValueError("pass at least one model to train")
-    epochs = _check_positive_int("epochs", epochs)
-    learning_rate = _check_learning_rate(learning_rate)
-    X, y = _check_data(X, y)
-    weights = [_two_layer_weights(model) for model in models]
-    shapes = {tuple(w.shape for w in ws) for ws in weights}
-    if len(shapes) != 1:
-        raise ValueError(f"all models must have the same shape to be trained together; got {sorted(shapes)}")
-    stacked = stacked_networks_class()(weights)
+    starts = [_check_start(start) for start in starts]
+    if not starts:
+        raise ValueError("pass at least one start to train, e.g. glorot_starts(10)")
+    if len({tuple(w.shape for w in start) for start in starts}) != 1:
+        raise ValueError("all starts must have the same shapes to be trained together")
+    epochs, learning_rate = positive_int("epochs", epochs), _check_learning_rate(learning_rate)
+    stacked = stacked_networks_class()(starts, activation=_check_activation(activation))
     stacked.compile(optimizer=keras.optimizers.Adam(learning_rate), loss=summed_binary_crossentropy)
-    history = stacked.fit(full_batch_dataset(X, y), epochs=epochs, steps_per_epoch=1, shuffle=False, verbose=0)
-    for k, model in enumerate(models):
-        model.set_weights(stacked.network_weights(k))
-    return history.history["loss"]
+    stacked.fit(full_batch_dataset(), epochs=epochs, steps_per_epoch=1, shuffle=False, verbose=0)
+    probabilities = _sigmoid(np.asarray(stacked(XOR_X)).T)  # (networks, 4)
+    dead = (np.asarray(stacked.hidden(XOR_X)) == 0).all(axis=1).sum(axis=1)  # zero output on all four points
+    units = starts[0][0].shape[1]
+    return [
+        Run(
+            start,
+            stacked.network_weights(k),
+            probabilities[k],
+            solves_xor(probabilities[k]),
+            int(dead[k]),
+            units,
+            learning_rate,
+            epochs,
+            activation,
+        )
+        for k, start in enumerate(starts)
+    ]
+
+
+def _sigmoid(logits) -> np.ndarray:
+    return 1 / (1 + np.exp(-np.asarray(logits, dtype="float64")))
+
+
+def probabilities_of(weights, activation: str = "relu", X=XOR_X) -> np.ndarray:
+    """The outputs of networks given by their weights (one list per network), shaped (networks, samples)."""
+    weights = [_check_start(w) for w in weights]
+    stacked = stacked_networks_class()(weights, activation=_check_activation(activation))
+    return _sigmoid(np.asarray(stacked(np.asarray(X, dtype="float32"))).T)
+
+
+def many_runs(
+    n_runs: int,
+    hidden_units: int = 4,
+    learning_rate: float = 0.001,
+    epochs: int = 100,
+    seed: int = 0,
+    activation: str = "relu",
+) -> list[Run]:
+    """``n_runs`` networks from :func:`glorot_starts` (with ``seed``), trained by :func:`train_runs`."""
+    return train_runs(glorot_starts(n_runs, hidden_units, seed), learning_rate, epochs, activation)
 
 
 def predict_probabilities(model, X=XOR_X) -> np.ndarray:
     """The model's output for each row of ``X`` as a flat NumPy array (one call, no ``predict`` loop)."""
-    return np.asarray(model(_check_inputs(X), training=False)).ravel()
+    return np.asarray(model(np.asarray(X, dtype="float32"), training=False)).ravel()
 
 
 def solves_xor(probabilities, y=XOR_Y) -> bool:
@@ -195,48 +247,6 @@ def solves_xor(probabilities, y=XOR_Y) -> bool:
 
 
 def dead_units(model, X=XOR_X) -> int:
-    """How many hidden ReLU units output 0 for every row of ``X``: they pass on no signal and get no gradient."""
-    activations = np.asarray(model.layers[0](_check_inputs(X)))
-    return int((activations <= 0).all(axis=0).sum())
-
-
-@dataclass
-class SeedRun:
-    """One seed's result: the trained model, its four probabilities, and what happened."""
-
-    seed: int
-    model: object = field(repr=False)
-    initial_weights: list = field(repr=False)
-    probabilities: np.ndarray
-    solved: bool
-    dead_units: int
-
-    @property
-    def largest_weight_change(self) -> float:
-        """The largest absolute change of any weight or bias during training."""
-        return float(max(np.abs(after - before).max() for before, after in zip(self.initial_weights, self.model.get_weights())))
-
-
-def seed_experiment(seeds, hidden_units: int = 4, learning_rate: float = 0.001, epochs: int = 100) -> list[SeedRun]:
-    """One ``build_xor_model(hidden_units)`` per seed (built after ``seed_everything(seed)``), trained together.
-
-    Returns one :class:`SeedRun` per seed, in the order given.
-    """
-    from course_utils.reproducibility import seed_everything
-
-    seeds = [int(s) for s in seeds]
-    if not seeds:
-        raise ValueError("seeds must name at least one seed, e.g. range(10)")
-    if len(set(seeds)) != len(seeds):
-        raise ValueError(f"seeds must be distinct, got {seeds}")
-    models = []
-    for seed in seeds:
-        seed_everything(seed)
-        models.append(build_xor_model(hidden_units))
-    initial = [model.get_weights() for model in models]
-    train_together(models, XOR_X, XOR_Y, epochs=epochs, learning_rate=learning_rate)
-    runs = []
-    for seed, model, start in zip(seeds, models, initial):
-        probabilities = predict_probabilities(model)
-        runs.append(SeedRun(seed, model, start, probabilities, solves_xor(probabilities), dead_units(model)))
-    return runs
+    """How many hidden units output 0 for every row of ``X``: they pass on no signal and, as ReLUs, get no gradient."""
+    activations = np.asarray(model.layers[0](np.asarray(X, dtype="float32")))
+    return int((activations == 0).all(axis=0).sum())

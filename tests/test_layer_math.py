@@ -17,6 +17,9 @@ def test_formulas_by_hand():
     assert lm.lstm_params(1, 16) == 4 * (16 * 17 + 16)
     assert lm.gru_params(1, 16) == 3 * (16 * 17 + 32)
     assert lm.gru_params(1, 16, reset_after=False) == 3 * (16 * 17 + 16)
+    assert lm.mlp_params((784, 128, 64, 10)) == 109_386
+    assert lm.mlp_params([2, 32, 1]) == 129
+    assert lm.positive_int("n", 3) == 3 and lm.positive_int("n", __import__("numpy").int64(3)) == 3
 
 
 def test_formulas_match_keras():
@@ -43,6 +46,9 @@ def test_formulas_match_keras():
         (lambda: lm.conv2d_output_size(2, 2, 3), "does not fit"),
         (lambda: lm.conv2d_output_size(4, 4, 3, padding="full"), "padding must be"),
         (lambda: lm.lstm_params(2, 1.5), "units must be a positive integer"),
+        (lambda: lm.mlp_params([784]), "at least two layer widths"),
+        (lambda: lm.mlp_params([784, 0]), "units must be a positive integer"),
+        (lambda: lm.positive_int("epochs", True), "epochs must be a positive integer"),
     ],
 )
 def test_bad_arguments_raise_clear_errors(call, message):

@@ -1,4 +1,4 @@
-"""course_utils.xor: fast full-batch fitting and side-by-side training give the same models as plain fit."""
+"""course_utils.xor: many networks trained as one computation end exactly where each one's own fit ends."""
 
 import numpy as np
 import pytest
@@ -9,9 +9,9 @@ from course_utils import xor  # noqa: E402
 from course_utils.reproducibility import seed_everything  # noqa: E402
 
 
-def compiled_model(seed, units=4, learning_rate=0.001):
-    seed_everything(seed)
-    model = xor.build_xor_model(units)
+def compiled_model(start, learning_rate=0.001, activation="relu"):
+    model = xor.build_xor_model(start[0].shape[1], activation=activation)
+    model.set_weights(start)
     model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="binary_crossentropy")
     return model
 
@@ -29,52 +29,72 @@ def test_hidden_units_must_be_a_positive_integer(bad):
         xor.build_xor_model(bad)
 
 
-def test_fit_full_batch_is_plain_fit():
-    plain = compiled_model(3)
+def test_glorot_starts_are_drawn_as_keras_draws_them():
+    starts = xor.glorot_starts(400, hidden_units=4, seed=1)
+    hidden = np.stack([s[0] for s in starts])
+    output = np.stack([s[2] for s in starts])
+    assert hidden.shape == (400, 2, 4) and output.shape == (400, 4, 1)
+    assert np.abs(hidden).max() <= 1.0 and np.abs(output).max() <= np.sqrt(6 / 5)
+    assert abs(np.abs(hidden).mean() - 0.5) < 0.03  # uniform on [-1, 1]
+    assert all((s[1] == 0).all() and (s[3] == 0).all() for s in starts)
+    seed_everything(0)
+    keras_start = xor.build_xor_model(4).get_weights()
+    assert [w.shape for w in keras_start] == [w.shape for w in starts[0]]
+    assert np.array_equal(xor.glorot_starts(3, 4, seed=7)[2][0], xor.glorot_starts(3, 4, seed=7)[2][0])
+
+
+def test_plain_fit_on_the_full_batch_dataset_is_plain_fit():
+    start = xor.glorot_starts(1, 4, seed=3)[0]
+    plain, fast = compiled_model(start), compiled_model(start)
     history = plain.fit(xor.XOR_X, xor.XOR_Y, epochs=15, verbose=0)
-    fast = compiled_model(3)
-    fast_history = xor.fit_full_batch(fast, xor.XOR_X, xor.XOR_Y, epochs=15)
+    fast_history = fast.fit(xor.full_batch_dataset(), epochs=15, steps_per_epoch=1, shuffle=False, verbose=0)
     for a, b in zip(plain.get_weights(), fast.get_weights()):
         np.testing.assert_allclose(a, b, atol=1e-6)
     np.testing.assert_allclose(history.history["loss"], fast_history.history["loss"], atol=1e-6)
-    assert len(fast_history.history["loss"]) == 15
 
 
-def test_fit_full_batch_validates():
-    with pytest.raises(ValueError, match="compile the model"):
-        xor.fit_full_batch(xor.build_xor_model(), xor.XOR_X, xor.XOR_Y, epochs=2)
-    with pytest.raises(ValueError, match="epochs must be a positive integer"):
-        xor.fit_full_batch(compiled_model(0), xor.XOR_X, xor.XOR_Y, epochs=0)
-    with pytest.raises(ValueError, match=r"X must have shape \(n, 2\)"):
-        xor.fit_full_batch(compiled_model(0), np.zeros((4, 3)), xor.XOR_Y, epochs=1)
-    with pytest.raises(ValueError, match=r"y must have shape \(4,\)"):
-        xor.fit_full_batch(compiled_model(0), xor.XOR_X, np.zeros(3), epochs=1)
-
-
-def test_training_together_equals_training_alone():
-    runs = xor.seed_experiment([5, 6], hidden_units=8, learning_rate=0.01, epochs=25)
-    for run in runs:
-        alone = compiled_model(run.seed, units=8, learning_rate=0.01)
-        xor.fit_full_batch(alone, xor.XOR_X, xor.XOR_Y, epochs=25)
-        for a, b in zip(alone.get_weights(), run.model.get_weights()):
+@pytest.mark.parametrize("activation", ["relu", "tanh"])
+def test_training_together_equals_training_alone(activation):
+    starts = xor.glorot_starts(3, hidden_units=8, seed=5)
+    runs = xor.train_runs(starts, learning_rate=0.01, epochs=25, activation=activation)
+    for start, run in zip(starts, runs):
+        alone = compiled_model(start, learning_rate=0.01, activation=activation)
+        alone.fit(xor.full_batch_dataset(), epochs=25, steps_per_epoch=1, shuffle=False, verbose=0)
+        for a, b in zip(alone.get_weights(), run.weights):
             np.testing.assert_allclose(a, b, atol=1e-5)
-        assert run.largest_weight_change > 0
+        np.testing.assert_allclose(xor.predict_probabilities(alone), run.probabilities, atol=1e-5)
+        assert run.solved == xor.solves_xor(run.probabilities)
+        assert run.dead_units == xor.dead_units(alone)
+        assert run.largest_weight_change > 0 and 0 <= run.margin <= 0.5
+        assert (run.hidden_units, run.learning_rate, run.epochs, run.activation) == (8, 0.01, 25, activation)
 
 
-def test_train_together_validates():
-    with pytest.raises(ValueError, match="at least one model"):
-        xor.train_together([], xor.XOR_X, xor.XOR_Y, epochs=1)
-    with pytest.raises(ValueError, match="same shape"):
-        xor.train_together([xor.build_xor_model(4), xor.build_xor_model(8)], xor.XOR_X, xor.XOR_Y, epochs=1)
+def test_many_runs_and_probabilities_of():
+    runs = xor.many_runs(4, hidden_units=2, learning_rate=0.05, epochs=5, seed=2)
+    assert len(runs) == 4 and all(r.epochs == 5 for r in runs)
+    np.testing.assert_allclose(
+        xor.probabilities_of([r.weights for r in runs]), [r.probabilities for r in runs], atol=1e-6
+    )
+
+
+def test_train_runs_validates():
+    with pytest.raises(ValueError, match="at least one start"):
+        xor.train_runs([])
+    with pytest.raises(ValueError, match="same shapes"):
+        xor.train_runs(xor.glorot_starts(1, 4) + xor.glorot_starts(1, 8))
     wide = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(3), keras.layers.Dense(2)])
     with pytest.raises(ValueError, match="Dense\\(1\\)"):
-        xor.train_together([wide], xor.XOR_X, xor.XOR_Y, epochs=1)
+        xor.train_runs([wide.get_weights()])
     with pytest.raises(ValueError, match="learning_rate must be a positive number"):
-        xor.train_together([xor.build_xor_model()], xor.XOR_X, xor.XOR_Y, epochs=1, learning_rate=0)
-    with pytest.raises(ValueError, match="seeds must be distinct"):
-        xor.seed_experiment([1, 1])
-    with pytest.raises(ValueError, match="at least one seed"):
-        xor.seed_experiment([])
+        xor.train_runs(xor.glorot_starts(1), learning_rate=0)
+    with pytest.raises(ValueError, match="epochs must be a positive integer"):
+        xor.train_runs(xor.glorot_starts(1), epochs=0)
+    with pytest.raises(ValueError, match="activation must be one of"):
+        xor.train_runs(xor.glorot_starts(1), activation="softmax")
+    with pytest.raises(ValueError, match="n_runs must be a positive integer"):
+        xor.glorot_starts(0)
+    with pytest.raises(ValueError, match=r"X must have shape \(n, 2\)"):
+        xor.full_batch_dataset(np.zeros((4, 3)), xor.XOR_Y)
 
 
 def test_solves_xor_and_dead_units():
@@ -88,3 +108,4 @@ def test_solves_xor_and_dead_units():
     kernel[:, 1:], bias[1:] = 1.0, 0.0
     model.set_weights([kernel, bias, *rest])
     assert xor.dead_units(model) == 1
+    assert xor.train_runs([model.get_weights()], epochs=1)[0].dead_units == 1
