@@ -1,0 +1,143 @@
+"""Reading what training recorded, for 12_generalisation: the gap, the best epoch, TensorBoard's scalars, the plots.
+
+Every function takes a Keras ``History`` or its ``.history`` dict (one list per metric, one value per epoch),
+so it works on a history from ``fit`` as well as on a hand-made one in a test. Epochs count from 1, as
+Keras prints them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+#: Okabe-Ito colours: distinguishable with every common kind of colour blindness.
+COLOURS = {"training": "#0072B2", "validation": "#E69F00", "gap": "#E69F00", "best": "#009E73", "other": "#CC79A7"}
+SERIES = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9"]
+
+
+def curves(history) -> dict[str, list[float]]:
+    """The per-epoch lists of a Keras ``History`` (or of its ``.history`` dict)."""
+    return getattr(history, "history", history)
+
+
+def epochs_run(history) -> int:
+    """How many epochs ``fit`` ran (fewer than asked for when a callback stopped it)."""
+    return len(curves(history)["loss"])
+
+
+def gap_per_epoch(history, metric: str = "accuracy") -> np.ndarray:
+    """Training minus validation ``metric``, one value per epoch: how much better the model does on its own data."""
+    recorded = curves(history)
+    if f"val_{metric}" not in recorded:
+        raise ValueError(f"the history has no 'val_{metric}': pass validation_data to fit (it has {sorted(recorded)})")
+    return np.asarray(recorded[metric], dtype=float) - np.asarray(recorded[f"val_{metric}"], dtype=float)
+
+
+def best_epoch(history, monitor: str = "val_loss") -> int:
+    """The epoch (from 1) where ``monitor`` was best: lowest for a loss, highest for anything else.
+
+    On a tie the earliest epoch wins, as in ``keras.callbacks.EarlyStopping``.
+    """
+    values = np.asarray(curves(history)[monitor], dtype=float)
+    index = values.argmin() if "loss" in monitor else values.argmax()
+    return int(index) + 1
+
+
+def read_scalars(log_dir) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Every scalar in the TensorBoard event files under ``log_dir``: ``{tag: (steps, values)}``.
+
+    Works without the ``tensorboard`` package: an event file is a sequence of TFRecords, each one an
+    ``Event`` message holding a step and summary values. Files in a subfolder (``keras.callbacks.TensorBoard``
+    writes ``train/`` and ``validation/``) have their tags prefixed with it, e.g. ``"validation/epoch_loss"``.
+    """
+    import tensorflow as tf
+
+    log_dir = Path(log_dir)
+    found: dict[str, list[tuple[int, float]]] = {}
+    for path in sorted(log_dir.rglob("events.out.tfevents.*")):
+        folder = path.parent.relative_to(log_dir).as_posix()
+        prefix = "" if folder == "." else f"{folder}/"
+        for record in tf.data.TFRecordDataset(str(path)):
+            event = tf.compat.v1.Event.FromString(record.numpy())
+            for value in event.summary.value:
+                number = float(tf.make_ndarray(value.tensor)) if value.HasField("tensor") else value.simple_value
+                found.setdefault(prefix + value.tag, []).append((int(event.step), number))
+    return {tag: (np.array([s for s, _ in points]), np.array([v for _, v in points])) for tag, points in found.items()}
+
+
+# --- Figures -------------------------------------------------------------------------------------------
+
+
+def plot_learning_curves(history, title: str = ""):
+    """Accuracy with the training/validation gap shaded, and loss with the best validation epoch marked."""
+    import matplotlib.pyplot as plt
+
+    recorded = curves(history)
+    epochs = np.arange(1, epochs_run(history) + 1)
+    best = best_epoch(history)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9.6, 3.4))
+    left.plot(epochs, recorded["accuracy"], color=COLOURS["training"], label="training")
+    left.plot(epochs, recorded["val_accuracy"], color=COLOURS["validation"], linestyle="--", label="validation")
+    left.fill_between(
+        epochs, recorded["val_accuracy"], recorded["accuracy"], color=COLOURS["gap"], alpha=0.15, label="gap"
+    )
+    left.set(xlabel="epoch", ylabel="accuracy", title="accuracy")
+    left.legend(loc="lower right")
+    right.plot(epochs, recorded["loss"], color=COLOURS["training"], label="training")
+    right.plot(epochs, recorded["val_loss"], color=COLOURS["validation"], linestyle="--", label="validation")
+    right.axvline(best, color=COLOURS["best"], linestyle=":", label=f"lowest validation loss (epoch {best})")
+    right.set_ylim(0, 1.6 * max(recorded["val_loss"]))  # zoomed on the validation loss; early training losses clipped
+    right.set(xlabel="epoch", ylabel="loss", title="loss")
+    right.legend(loc="upper right")
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_against(xs, train_accuracy, val_accuracy, xlabel: str, title: str = "", log2: bool = False):
+    """Final training and validation accuracy against a setting (training-set size, width), the gap shaded."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(5.6, 3.4))
+    ax.plot(xs, train_accuracy, marker="o", color=COLOURS["training"], label="training")
+    ax.plot(xs, val_accuracy, marker="s", linestyle="--", color=COLOURS["validation"], label="validation")
+    ax.fill_between(xs, val_accuracy, train_accuracy, color=COLOURS["gap"], alpha=0.15, label="gap")
+    if log2:
+        ax.set_xscale("log", base=2)
+    ax.set_xticks(list(xs), [f"{x:,}" for x in xs])
+    ax.minorticks_off()
+    ax.set(xlabel=xlabel, ylabel="final accuracy", title=title)
+    ax.legend(loc="lower right")
+    fig.tight_layout()
+    return fig
+
+
+def plot_validation_curves(series: dict, ylabel: str = "validation loss", title: str = ""):
+    """One curve per named sequence of per-epoch values (e.g. each model's validation loss), on one axis."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(5.6, 3.4))
+    for (name, values), colour in zip(series.items(), SERIES):
+        ax.plot(np.arange(1, len(values) + 1), values, color=colour, label=name)
+    lowest = min(min(values) for values in series.values())
+    ax.set_ylim(0.9 * lowest, 1.5 * lowest)  # zoomed on where the curves part; the first epochs are clipped
+    ax.set(xlabel="epoch", ylabel=ylabel, title=title)
+    ax.legend()
+    fig.tight_layout()
+    return fig
+
+
+def plot_scalars(scalars: dict, tags, title: str = ""):
+    """The scalars read back from TensorBoard's files (``read_scalars``), one curve per tag; steps are epochs from 0."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(5.6, 3.4))
+    for tag, colour in zip(tags, SERIES):
+        steps, values = scalars[tag]
+        ax.plot(steps + 1, values, marker="o", color=colour, label=tag)
+    ax.set(xlabel="epoch", ylabel="value", title=title)
+    ax.legend()
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,86 @@
+"""course_utils.generalisation reads histories and TensorBoard files correctly, and draws its figures."""
+
+import numpy as np
+import pytest
+
+from course_utils import generalisation
+
+HISTORY = {
+    "loss": [1.0, 0.5, 0.3, 0.2, 0.1],
+    "accuracy": [0.70, 0.85, 0.95, 0.99, 1.00],
+    "val_loss": [0.9, 0.6, 0.5, 0.55, 0.7],
+    "val_accuracy": [0.72, 0.84, 0.88, 0.89, 0.88],
+}
+
+
+class FakeHistory:
+    history = HISTORY
+
+
+def test_gap_per_epoch_is_training_minus_validation():
+    assert np.allclose(generalisation.gap_per_epoch(HISTORY), [-0.02, 0.01, 0.07, 0.10, 0.12])
+    assert np.allclose(generalisation.gap_per_epoch(FakeHistory()), generalisation.gap_per_epoch(HISTORY))
+    assert np.allclose(generalisation.gap_per_epoch(HISTORY, "loss"), [0.1, -0.1, -0.2, -0.35, -0.6])
+
+
+def test_gap_needs_validation_numbers():
+    with pytest.raises(ValueError, match="validation_data"):
+        generalisation.gap_per_epoch({"loss": [1.0], "accuracy": [0.5]})
+
+
+def test_best_epoch_counts_from_one_and_knows_losses_from_accuracies():
+    assert generalisation.best_epoch(HISTORY) == 3
+    assert generalisation.best_epoch(HISTORY, "val_accuracy") == 4
+    assert generalisation.best_epoch(FakeHistory(), "loss") == 5
+
+
+def test_best_epoch_takes_the_earliest_on_a_tie():
+    assert generalisation.best_epoch({"val_loss": [0.5, 0.4, 0.4, 0.6]}) == 2
+
+
+def test_epochs_run():
+    assert generalisation.epochs_run(HISTORY) == 5
+
+
+def test_read_scalars_reads_back_what_tf_summary_wrote(tmp_path):
+    tf = pytest.importorskip("tensorflow")
+    scalar = tf.compat.v1.SummaryMetadata(plugin_data=tf.compat.v1.SummaryMetadata.PluginData(plugin_name="scalars"))
+    writer = tf.summary.create_file_writer(str(tmp_path))
+    nested = tf.summary.create_file_writer(str(tmp_path / "validation"))
+    with writer.as_default():
+        for step, value in enumerate([0.9, 0.5, 0.4]):
+            tf.summary.write("epoch_loss", value, step=step, metadata=scalar)
+    with nested.as_default():
+        tf.summary.write("epoch_loss", 0.7, step=0, metadata=scalar)
+    writer.close()
+    nested.close()
+
+    scalars = generalisation.read_scalars(tmp_path)
+    assert sorted(scalars) == ["epoch_loss", "validation/epoch_loss"]
+    steps, values = scalars["epoch_loss"]
+    assert list(steps) == [0, 1, 2] and np.allclose(values, [0.9, 0.5, 0.4])
+    assert np.allclose(scalars["validation/epoch_loss"][1], [0.7])
+
+
+def test_read_scalars_of_an_empty_folder_is_empty(tmp_path):
+    pytest.importorskip("tensorflow")
+    assert generalisation.read_scalars(tmp_path) == {}
+
+
+def test_figures_draw():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figures = [
+        generalisation.plot_learning_curves(FakeHistory(), title="t"),
+        generalisation.plot_against([1000, 2000, 4000], [1.0, 0.99, 0.97], [0.91, 0.93, 0.94], "images", log2=True),
+        generalisation.plot_validation_curves({"a": HISTORY["val_loss"], "b": HISTORY["loss"]}),
+        generalisation.plot_scalars({"epoch_loss": (np.arange(3), np.array([0.9, 0.5, 0.4]))}, ["epoch_loss"]),
+    ]
+    learning_curves = figures[0]
+    assert len(learning_curves.axes) == 2
+    assert any("epoch 3" in text.get_text() for text in learning_curves.axes[1].get_legend().get_texts())
+    for fig in figures:
+        plt.close(fig)
