@@ -23,6 +23,9 @@
   (or ``--worktree``): then the setup cell installs from a commit of the working tree made in
   ``build/colab-env/worktree/`` (this checkout untouched).
 
+``COURSE_COLAB_ENV_DIR`` puts the environment elsewhere (e.g. a cache kept between CI runs: the
+stack is keyed, so a stale one is rebuilt, and course_utils is reinstalled for each new commit).
+
 The notebooks then run from ``notebooks/`` (cwd) in that kernel with nbclient, with pip unable to
 download anything: the setup cell must find ``course_utils`` already installed and skip its install,
 as on a second run on Colab. Each executed copy goes to ``build/colab-env/runs/``, with the kernel's
@@ -53,7 +56,8 @@ from course_utils import course, navigation, run  # noqa: E402
 SNAPSHOT_DIR = ROOT / "tools" / "colab"
 FREEZE = SNAPSHOT_DIR / "pip-freeze.txt"
 OS_INFO = SNAPSHOT_DIR / "os-info.txt"
-ENV_DIR = ROOT / "build" / "colab-env"
+#: Where the environment lives; ``COURSE_COLAB_ENV_DIR`` moves it, e.g. outside a CI clone so that it is reused.
+ENV_DIR = Path(os.environ.get("COURSE_COLAB_ENV_DIR") or ROOT / "build" / "colab-env")
 OFFLINE_MNIST_DIR = ROOT.parent / "shared" / "data"
 #: The repository whose HEAD the setup cell installs course_utils from (this checkout).
 REPOSITORY_DIR = ROOT
