@@ -37,33 +37,38 @@ def badge(stem: str) -> str:
 
 def setup_source(tensorflow: bool = True) -> str:
     call = "course_utils.setup(SEED)" if tensorflow else "course_utils.setup(SEED, tensorflow=False)"
-    return "\n".join([
-        SETUP_MARKER,
-        "import sys",
-        "",
-        'if "google.colab" in sys.modules:  # on Colab, add the course package (once) to Colab\'s own TensorFlow',
-        "    import importlib.metadata",
-        "    import subprocess",
-        "",
-        "    try:",
-        '        installed = importlib.metadata.version("course-utils")',
-        "    except importlib.metadata.PackageNotFoundError:",
-        "        installed = None",
-        f'    if installed != "{course.VERSION}":',
-        f'        package = "{course.install_spec()}"',
-        '        pip = subprocess.run([sys.executable, "-m", "pip", "install", "-q", package], capture_output=True, text=True)',
-        "        if pip.returncode != 0:",
-        '            lines = pip.stderr.strip().splitlines() or ["no message"]',
-        '            reason = next((x for x in reversed(lines) if x.startswith(("ERROR:", "error:", "fatal:"))), lines[-1])',
-        "            raise SystemExit(",
-        '                f"Could not install the course package ({reason}). "',
-        '                "Check that this runtime is connected to the internet, then run this cell again."',
-        "            )",
-        "",
-        "import course_utils",
-        "",
-        call,
-    ])
+    return "\n".join(
+        [
+            SETUP_MARKER,
+            "import sys",
+            "",
+            'if "google.colab" in sys.modules:  # on Colab, add the course package (once) to Colab\'s own TensorFlow',
+            "    import importlib.metadata",
+            "    import subprocess",
+            "",
+            "    try:",
+            '        installed = importlib.metadata.version("course-utils")',
+            "    except importlib.metadata.PackageNotFoundError:",
+            "        installed = None",
+            f'    if installed != "{course.VERSION}":',
+            f'        package = "{course.install_spec()}"',
+            "        pip = subprocess.run(  # quiet: only a failure is reported, in one line",
+            '            [sys.executable, "-m", "pip", "install", "-q", package], capture_output=True, text=True',
+            "        )",
+            "        if pip.returncode != 0:",
+            '            lines = pip.stderr.strip().splitlines() or ["no message"]',
+            '            errors = [line for line in lines if line.startswith(("ERROR:", "error:", "fatal:"))]',
+            "            reason = (errors or lines)[-1]",
+            "            raise SystemExit(",
+            '                f"Could not install the course package ({reason}). "',
+            '                "Check that this runtime is connected to the internet, then run this cell again."',
+            "            )",
+            "",
+            "import course_utils",
+            "",
+            call,
+        ]
+    )
 
 
 def navigation_source(stem: str) -> str:
@@ -85,7 +90,9 @@ def contents_table() -> str:
     rows = ["| # | Notebook | Lecture notes section | Open in Colab |", "| --- | --- | --- | --- |"]
     for stem, title in course.existing_notebooks():
         section = course.LECTURE_SECTIONS[stem]
-        rows.append(f"| {stem[:2]} | [{title}](notebooks/{stem}.ipynb) | {section} | [Colab]({course.colab_url(stem)}) |")
+        rows.append(
+            f"| {stem[:2]} | [{title}](notebooks/{stem}.ipynb) | {section} | [Colab]({course.colab_url(stem)}) |"
+        )
     return "\n".join(rows)
 
 

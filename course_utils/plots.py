@@ -25,7 +25,16 @@ def plot_decision_boundary(predict, X, y, ax=None, title: str = "", resolution: 
     ax.contourf(xx, yy, zz, levels=[-0.5, 0.5, 1.5], colors=["#fde2c8", "#cde7f0"])
     for label, marker, color in ((0, "o", "#e76f51"), (1, "s", "#1d6fa3")):
         points = X[y == label]
-        ax.scatter(points[:, 0], points[:, 1], marker=marker, s=90, color=color, edgecolor="k", label=f"class {label}", zorder=3)
+        ax.scatter(
+            points[:, 0],
+            points[:, 1],
+            marker=marker,
+            s=90,
+            color=color,
+            edgecolor="k",
+            label=f"class {label}",
+            zorder=3,
+        )
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
     ax.set_title(title)
@@ -76,7 +85,9 @@ def show_images(images, titles=None, columns: int = 6, size: float = 1.5, title:
     if images.ndim != 3:
         raise ValueError(f"expected images shaped (n, height, width) or (n, pixels), got {images.shape}")
     rows = int(np.ceil(len(images) / columns))
-    fig, axes = plt.subplots(rows, columns, figsize=(size * columns, size * rows + (0.4 if title else 0)), squeeze=False)
+    fig, axes = plt.subplots(
+        rows, columns, figsize=(size * columns, size * rows + (0.4 if title else 0)), squeeze=False
+    )
     for i, ax in enumerate(axes.ravel()):
         ax.axis("off")
         if i >= len(images):
@@ -108,5 +119,8 @@ def show(fig, alt: str) -> None:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", bbox_inches="tight", metadata={"Software": None})
     plt.close(fig)
-    display({"image/png": buffer.getvalue(), "text/plain": f"[figure] {alt.strip()}"},
-            raw=True, metadata={"image/png": {"alt": alt.strip()}})
+    display(
+        {"image/png": buffer.getvalue(), "text/plain": f"[figure] {alt.strip()}"},
+        raw=True,
+        metadata={"image/png": {"alt": alt.strip()}},
+    )

@@ -70,8 +70,9 @@ def write_student_edition(out_dir: Path) -> list[Path]:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m course_utils.release", description=__doc__.split("\n")[0])
-    parser.add_argument("--student", type=Path, required=True, metavar="OUT",
-                        help="write the student edition into OUT/notebooks/")
+    parser.add_argument(
+        "--student", type=Path, required=True, metavar="OUT", help="write the student edition into OUT/notebooks/"
+    )
     args = parser.parse_args(argv)
     try:
         written = write_student_edition(args.student)

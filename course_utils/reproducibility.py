@@ -134,4 +134,3 @@ def set_plot_style() -> None:
     import matplotlib
 
     matplotlib.rcParams.update(PLOT_STYLE)
-

@@ -122,9 +122,12 @@ def parse_parameters(source: str, where: str = "the parameters cell") -> dict[st
                         continue
                     known = values is not None and len(values) == len(names)
                     declared[name] = Parameter(
-                        name, values[i] if known else None, known,
+                        name,
+                        values[i] if known else None,
+                        known,
                         quicks[i] if quicks is not None and len(quicks) == len(names) else None,
-                        quicks is not None and len(quicks) == len(names))
+                        quicks is not None and len(quicks) == len(names),
+                    )
     return declared
 
 
@@ -141,8 +144,10 @@ _TRUE, _FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
 def convert(parameter: Parameter, value, where: str):
     """``value`` (usually a command-line string) as the type of ``parameter``'s default."""
     default, expected = parameter.default, parameter.type_name
-    bad = RunError(f"{where}: {parameter.name} expects {_article(expected)} {expected} "
-                   f"(declared {parameter.name} = {default!r}), got {value!r}")
+    bad = RunError(
+        f"{where}: {parameter.name} expects {_article(expected)} {expected} "
+        f"(declared {parameter.name} = {default!r}), got {value!r}"
+    )
     if not parameter.literal or default is None:
         return _literal_or_text(value) if isinstance(value, str) else value
     if not isinstance(value, str):  # a quick value, already a Python literal
@@ -215,8 +220,9 @@ def resolve_notebook(name: str) -> Path:
         return path.resolve()
     planned = [stem for stem, _ in course.NOTEBOOKS if key == stem or key == stem[:2]]
     if planned:
-        raise RunError(f"notebook {planned[0]} is part of the course but {course.notebook_path(planned[0])} "
-                       "does not exist yet")
+        raise RunError(
+            f"notebook {planned[0]} is part of the course but {course.notebook_path(planned[0])} does not exist yet"
+        )
     choices = ", ".join(known) or "none exist yet"
     raise RunError(f"unknown notebook {name!r}: give a path to an .ipynb file or one of: {choices}")
 
@@ -234,8 +240,11 @@ def read_declared(path: Path) -> dict[str, Parameter]:
 
 def plan(names, parameters, quick: bool = False) -> list[Job]:
     """Check every notebook name and parameter; return what to run, in order."""
-    paths = [resolve_notebook(n) for n in names] if names else [
-        course.notebook_path(stem) for stem, _ in course.existing_notebooks()]
+    paths = (
+        [resolve_notebook(n) for n in names]
+        if names
+        else [course.notebook_path(stem) for stem, _ in course.existing_notebooks()]
+    )
     if not paths:
         raise RunError(f"no notebooks found in {course.NOTEBOOK_DIR}")
     unique = list(dict.fromkeys(paths))
@@ -245,16 +254,21 @@ def plan(names, parameters, quick: bool = False) -> list[Job]:
             for parameter in job.declared.values():
                 if parameter.has_quick:
                     job.parameters[parameter.name] = convert(
-                        parameter, parameter.quick, f"{job.name} (# quick: comment)")
+                        parameter, parameter.quick, f"{job.name} (# quick: comment)"
+                    )
                 elif parameter.name in QUICK_DEFAULTS:
                     job.parameters[parameter.name] = convert(
-                        parameter, QUICK_DEFAULTS[parameter.name], f"{job.name} (--quick)")
+                        parameter, QUICK_DEFAULTS[parameter.name], f"{job.name} (--quick)"
+                    )
     for name, value in parameters:
         takers = [job for job in jobs if name in job.declared]
         if not takers:
             declared = sorted({p for job in jobs for p in job.declared})
-            where = (f"{jobs[0].name} declares no parameter" if len(jobs) == 1
-                     else "none of the selected notebooks declares parameter")
+            where = (
+                f"{jobs[0].name} declares no parameter"
+                if len(jobs) == 1
+                else "none of the selected notebooks declares parameter"
+            )
             listing = ", ".join(declared) if declared else "nothing (no parameters cell)"
             raise RunError(f"{where} {name!r}; declared: {listing}")
         for job in takers:
@@ -299,8 +313,9 @@ def error_cells(output_path: Path) -> list[tuple[str, str]]:
     import nbformat
 
     nb = nbformat.read(output_path, as_version=4)
-    cells = [c for c in nb.cells if not {"injected-parameters", "papermill-error-cell-tag"}
-             & set(c.metadata.get("tags", []))]
+    cells = [
+        c for c in nb.cells if not {"injected-parameters", "papermill-error-cell-tag"} & set(c.metadata.get("tags", []))
+    ]
     found = []
     for number, cell in enumerate(cells, start=1):
         if cell.cell_type != "code":
@@ -308,21 +323,26 @@ def error_cells(output_path: Path) -> list[tuple[str, str]]:
         for output in cell.get("outputs", []):
             if output.output_type == "error":
                 line = failing_line(output.get("traceback", []), cell.source)
-                found.append((output.ename, _describe(number, cell.execution_count, output.ename,
-                                                      output.evalue, line)))
+                found.append((output.ename, _describe(number, cell.execution_count, output.ename, output.evalue, line)))
                 break
         else:
             if cell.metadata.get("papermill", {}).get("exception") is True:
-                found.append(("CellExecutionError", _describe(number, cell.execution_count,
-                                                               "CellExecutionError", "", "")))
+                found.append(
+                    ("CellExecutionError", _describe(number, cell.execution_count, "CellExecutionError", "", ""))
+                )
     return found
 
 
 def _from_error(error) -> str:
     """The description from papermill's exception alone (when the executed copy cannot be read)."""
     line = failing_line(getattr(error, "traceback", []) or [], getattr(error, "source", ""))
-    return _describe(None, getattr(error, "exec_count", None), getattr(error, "ename", type(error).__name__),
-                     getattr(error, "evalue", str(error)), line)
+    return _describe(
+        None,
+        getattr(error, "exec_count", None),
+        getattr(error, "ename", type(error).__name__),
+        getattr(error, "evalue", str(error)),
+        line,
+    )
 
 
 def failing_line(traceback: list[str], source: str = "") -> str:
@@ -374,10 +394,12 @@ def running_cell(output_path: Path) -> int | None:
         nb = nbformat.read(output_path, as_version=4)
     except Exception:  # noqa: BLE001
         return None
-    cells = [c for c in nb.cells if not {"injected-parameters", "papermill-error-cell-tag"}
-             & set(c.metadata.get("tags", []))]
-    started = [number for number, cell in enumerate(cells, start=1)
-               if cell.metadata.get("papermill", {}).get("start_time")]
+    cells = [
+        c for c in nb.cells if not {"injected-parameters", "papermill-error-cell-tag"} & set(c.metadata.get("tags", []))
+    ]
+    started = [
+        number for number, cell in enumerate(cells, start=1) if cell.metadata.get("papermill", {}).get("start_time")
+    ]
     return started[-1] if started else None
 
 
@@ -423,9 +445,16 @@ def execute(job: Job, output_dir: Path) -> Result:
         started = time.perf_counter()
         try:
             papermill.execute_notebook(
-                str(job.path), str(output), parameters=job.parameters, kernel_name=KERNEL_NAME,
-                cwd=str(job.path.parent), progress_bar=False, log_output=False,
-                execution_timeout=CELL_TIMEOUT, config=kernel_config(), **allowed,
+                str(job.path),
+                str(output),
+                parameters=job.parameters,
+                kernel_name=KERNEL_NAME,
+                cwd=str(job.path.parent),
+                progress_bar=False,
+                log_output=False,
+                execution_timeout=CELL_TIMEOUT,
+                config=kernel_config(),
+                **allowed,
             )
         except papermill.PapermillExecutionError as error:
             try:
@@ -438,8 +467,12 @@ def execute(job: Job, output_dir: Path) -> Result:
                 status, message = "failed", (others or [_from_error(error)])[0]
         except Exception as error:  # noqa: BLE001 - kernel died, timeout, ...: report, go on
             number = running_cell(output)
-            status, message = "failed", (f"cell {number}: " if number else "") + f"{type(error).__name__}: " + (
-                " ".join(str(error).split())[:300] or "no message")
+            status, message = (
+                "failed",
+                (f"cell {number}: " if number else "")
+                + f"{type(error).__name__}: "
+                + (" ".join(str(error).split())[:300] or "no message"),
+            )
         finally:
             seconds = time.perf_counter() - started
     if log.exists() and log.stat().st_size == 0:
@@ -451,12 +484,19 @@ def execute(job: Job, output_dir: Path) -> Result:
 
 def summary_table(results: list[Result]) -> str:
     rows = [(r.name, f"{r.seconds:.1f}", r.shown_status) for r in results]
-    rows.append(("total", f"{sum(r.seconds for r in results):.1f}",
-                 f"{sum(r.status == 'passed' for r in results)}/{len(results)} passed"))
+    rows.append(
+        (
+            "total",
+            f"{sum(r.seconds for r in results):.1f}",
+            f"{sum(r.status == 'passed' for r in results)}/{len(results)} passed",
+        )
+    )
     headers = ("notebook", "seconds", "status")
     widths = [max(len(str(row[i])) for row in [headers, *rows]) for i in range(3)]
+
     def fmt(row):
         return f"{row[0]:<{widths[0]}}  {row[1]:>{widths[1]}}  {row[2]}"
+
     return "\n".join([fmt(headers), "  ".join("-" * w for w in widths), *map(fmt, rows)])
 
 
@@ -465,14 +505,22 @@ def run(jobs: list[Job], output_dir: Path, progress: bool = True) -> list[Result
 
     output_dir.mkdir(parents=True, exist_ok=True)
     results = []
-    bar = tqdm(jobs, desc="notebooks", unit="nb", disable=not progress, file=sys.stderr,
-               bar_format="{desc}: {n_fmt}/{total_fmt} |{bar}| {elapsed}<{remaining} {postfix}")
+    bar = tqdm(
+        jobs,
+        desc="notebooks",
+        unit="nb",
+        disable=not progress,
+        file=sys.stderr,
+        bar_format="{desc}: {n_fmt}/{total_fmt} |{bar}| {elapsed}<{remaining} {postfix}",
+    )
     for job in bar:
         bar.set_postfix_str(job.name)
         result = execute(job, output_dir)
         shown = ", ".join(f"{k}={v!r}" for k, v in job.parameters.items())
-        bar.write(f"{result.shown_status}  {job.name}  {result.seconds:.1f} s" + (f"  [{shown}]" if shown else ""),
-                  file=sys.stderr)
+        bar.write(
+            f"{result.shown_status}  {job.name}  {result.seconds:.1f} s" + (f"  [{shown}]" if shown else ""),
+            file=sys.stderr,
+        )
         results.append(result)
     bar.close()
     return results
@@ -488,20 +536,46 @@ class _Parser(argparse.ArgumentParser):
 
 
 def parse_args(argv=None):
-    parser = _Parser(prog="python -m course_utils.run", description=__doc__.split("\n\n")[0],
-                     epilog="Exit status: 0 all passed, 1 a notebook failed, 2 bad input.")
-    parser.add_argument("notebooks", nargs="*", metavar="NOTEBOOK",
-                        help="stem (11_mnist), number (11), file name or path; default: all, in course order")
-    parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
-                        help="set a parameter declared in the notebooks' parameters cell (repeatable)")
-    parser.add_argument("--output-dir", type=Path, default=DEFAULT_OUTPUT_DIR, metavar="DIR",
-                        help=f"where the executed copies go (default: {DEFAULT_OUTPUT_DIR})")
-    parser.add_argument("--quick", action="store_true",
-                        help="smoke run: smaller parameters ('# quick: VALUE' comments, else EPOCHS=1); "
-                             "failing asserts are listed, not fatal")
-    parser.add_argument("--seeds", type=parse_seeds, metavar="LIST",
-                        help="claim sweep: run each notebook once per SEED (e.g. 0-11 or 0,3,7) and list every "
-                             "assert that fails, per notebook and seed")
+    parser = _Parser(
+        prog="python -m course_utils.run",
+        description=__doc__.split("\n\n")[0],
+        epilog="Exit status: 0 all passed, 1 a notebook failed, 2 bad input.",
+    )
+    parser.add_argument(
+        "notebooks",
+        nargs="*",
+        metavar="NOTEBOOK",
+        help="stem (11_mnist), number (11), file name or path; default: all, in course order",
+    )
+    parser.add_argument(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("NAME", "VALUE"),
+        help="set a parameter declared in the notebooks' parameters cell (repeatable)",
+    )
+    parser.add_argument(
+        "--output-dir",
+        type=Path,
+        default=DEFAULT_OUTPUT_DIR,
+        metavar="DIR",
+        help=f"where the executed copies go (default: {DEFAULT_OUTPUT_DIR})",
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="smoke run: smaller parameters ('# quick: VALUE' comments, else EPOCHS=1); "
+        "failing asserts are listed, not fatal",
+    )
+    parser.add_argument(
+        "--seeds",
+        type=parse_seeds,
+        metavar="LIST",
+        help="claim sweep: run each notebook once per SEED (e.g. 0-11 or 0,3,7) and list every "
+        "assert that fails, per notebook and seed",
+    )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     return parser.parse_args(argv)
 
@@ -578,8 +652,9 @@ def main(argv=None) -> int:
 
 def _main_sweep(args, output_dir: Path) -> int:
     try:
-        results = sweep(args.notebooks, args.parameter, args.seeds, output_dir, progress=not args.no_progress,
-                        quick=args.quick)
+        results = sweep(
+            args.notebooks, args.parameter, args.seeds, output_dir, progress=not args.no_progress, quick=args.quick
+        )
     except RunError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -32,13 +32,18 @@ from course_utils import course
 NOTEBOOK = "02_neuron"
 EXPECTED_TEXTS = ["z = 0.1, output = 1", "best any single line can do on XOR: 3/4"]
 ARTIFACTS = course.ROOT / "artifacts" / "browser"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 # Isolated JupyterLab settings: no news feed / update check (they would go online), and every
 # cell attached to the page so its output can be read.
 LAB_SETTINGS = {
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
-        {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
 }
 SERVER_START_TIMEOUT = 90
@@ -52,8 +57,10 @@ def chromium() -> str:
     """Debian's Chromium, or a skip saying how to install it (checked before the server starts)."""
     path = shutil.which("chromium")
     if path is None:
-        pytest.skip("Chromium is not installed: run `sudo apt-get install -y chromium` "
-                    "(Debian/Ubuntu) or `sudo bash tools/install_browser.sh`, then re-run this test")
+        pytest.skip(
+            "Chromium is not installed: run `sudo apt-get install -y chromium` "
+            "(Debian/Ubuntu) or `sudo bash tools/install_browser.sh`, then re-run this test"
+        )
     return path
 
 
@@ -85,22 +92,43 @@ def lab(tmp_path):
         settings.parent.mkdir(parents=True, exist_ok=True)
         settings.write_text(json.dumps(values))
     port, token = free_port(), uuid.uuid4().hex
-    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"), "JUPYTER_DATA_DIR": str(home / "data"),
-           "JUPYTER_RUNTIME_DIR": str(home / "runtime"), "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
-           "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces")}
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(home / "config"),
+        "JUPYTER_DATA_DIR": str(home / "data"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
+    }
     log = (tmp_path / "jupyterlab.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-         "--port-retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-         "--allow-root", "--ServerApp.open_browser=False"],
-        stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True,
+        [
+            sys.executable,
+            "-m",
+            "jupyter",
+            "lab",
+            "--no-browser",
+            "--ip=127.0.0.1",
+            f"--port={port}",
+            "--port-retries=0",
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={root}",
+            "--allow-root",
+            "--ServerApp.open_browser=False",
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env,
+        start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT
         while True:
             if server.poll() is not None:
-                pytest.fail(f"JupyterLab exited with {server.returncode}: {(tmp_path / 'jupyterlab.log').read_text()[-2000:]}")
+                pytest.fail(
+                    f"JupyterLab exited with {server.returncode}: {(tmp_path / 'jupyterlab.log').read_text()[-2000:]}"
+                )
             try:
                 with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as response:
                     if response.status == 200:
@@ -167,23 +195,41 @@ def test_02_neuron_runs_in_jupyterlab_in_chromium(chromium, lab):
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(url, wait_until="domcontentloaded", timeout=120_000)
             panel = page.locator(".jp-NotebookPanel")
-            wait_until(page, lambda: panel.count() == 1 and page.locator(".jp-CodeCell").count() == n_code,
-                       120, dialogs, "the notebook to open")
+            wait_until(
+                page,
+                lambda: panel.count() == 1 and page.locator(".jp-CodeCell").count() == n_code,
+                120,
+                dialogs,
+                "the notebook to open",
+            )
             indicator = page.locator(".jp-NotebookPanel .jp-Notebook-ExecutionIndicator")
-            wait_until(page, lambda: indicator.get_attribute("data-status") == "idle",
-                       120, dialogs, "the kernel to start (status idle)")
+            wait_until(
+                page,
+                lambda: indicator.get_attribute("data-status") == "idle",
+                120,
+                dialogs,
+                "the kernel to start (status idle)",
+            )
             prompts = page.locator(".jp-CodeCell .jp-InputPrompt")
-            assert all(text.strip() in ("[ ]:", "") for text in prompts.all_text_contents()), \
+            assert all(text.strip() in ("[ ]:", "") for text in prompts.all_text_contents()), (
                 "the copy should have no execution counts before running"
+            )
             assert page.locator(".jp-OutputArea-output").count() == 0, "the copy should have no outputs"
 
             page.locator(".lm-MenuBar-item", has_text="Run").first.click()
             page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
 
             expected_prompts = [f"[{i}]:" for i in range(1, n_code + 1)]
-            wait_until(page, lambda: [t.strip() for t in prompts.all_text_contents()] == expected_prompts
-                       and indicator.get_attribute("data-status") == "idle",
-                       RUN_TIMEOUT, dialogs, f"all {n_code} cells to run and the kernel to go idle")
+            wait_until(
+                page,
+                lambda: (
+                    [t.strip() for t in prompts.all_text_contents()] == expected_prompts
+                    and indicator.get_attribute("data-status") == "idle"
+                ),
+                RUN_TIMEOUT,
+                dialogs,
+                f"all {n_code} cells to run and the kernel to go idle",
+            )
 
             texts = "\n".join(page.locator(".jp-OutputArea-output").all_text_contents())
             for expected in EXPECTED_TEXTS:
@@ -211,13 +257,20 @@ def test_02_neuron_runs_in_jupyterlab_in_chromium(chromium, lab):
 def open_stored_notebook(page, lab, stem: str, dialogs: list[str]):
     """Copy a course notebook as stored (outputs included) into the server's root and open it."""
     shutil.copy(course.notebook_path(stem), lab["root"] / f"{stem}.ipynb")
-    page.goto(f"{lab['base']}/lab/tree/{stem}.ipynb?reset&token={lab['token']}", wait_until="domcontentloaded",
-              timeout=120_000)
-    wait_until(page, lambda: page.locator(".jp-NotebookPanel .jp-Cell").count() > 0, 120, dialogs,
-               f"{stem} to open")
+    page.goto(
+        f"{lab['base']}/lab/tree/{stem}.ipynb?reset&token={lab['token']}",
+        wait_until="domcontentloaded",
+        timeout=120_000,
+    )
+    wait_until(page, lambda: page.locator(".jp-NotebookPanel .jp-Cell").count() > 0, 120, dialogs, f"{stem} to open")
     indicator = page.locator(".jp-NotebookPanel .jp-Notebook-ExecutionIndicator")
-    wait_until(page, lambda: indicator.get_attribute("data-status") == "idle", 120, dialogs,
-               "the kernel to start (status idle)")
+    wait_until(
+        page,
+        lambda: indicator.get_attribute("data-status") == "idle",
+        120,
+        dialogs,
+        "the kernel to start (status idle)",
+    )
 
 
 @pytest.mark.parametrize("stem", ["02_neuron", "14_convolutional_networks"])
@@ -268,8 +321,13 @@ def test_the_live_slider_redraws_its_figure(chromium, lab, stem):
             handle.focus()
             for _ in range(5):
                 page.keyboard.press("ArrowRight")
-            wait_until(page, lambda: figure.count() == 1 and figure.get_attribute("src") != before, 60, dialogs,
-                       "the figure to be redrawn after moving the slider")
+            wait_until(
+                page,
+                lambda: figure.count() == 1 and figure.get_attribute("src") != before,
+                60,
+                dialogs,
+                "the figure to be redrawn after moving the slider",
+            )
             page.screenshot(path=str(ARTIFACTS / f"{stem}-slider.png"))
         finally:
             browser.close()

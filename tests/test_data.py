@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from course_utils import data
-from course_utils.data import MnistDataError, load_mnist, validate_mnist
+from course_utils.data import MnistDataError, load_mnist
 
 
 def write_mnist(path, n_train=60_000, n_test=10_000, **overrides):
@@ -73,7 +73,7 @@ def test_each_kind_of_bad_content_is_named_and_the_file_kept(isolated, overrides
 
 def test_truncated_file_is_reported_and_kept(isolated):
     path = write_mnist(isolated / "mnist.npz")
-    path.write_bytes(path.read_bytes()[: 1_000_000])
+    path.write_bytes(path.read_bytes()[:1_000_000])
     before = digest(path)
     with pytest.raises(MnistDataError, match="cannot be read as an .npz archive"):
         load_mnist(path)
@@ -90,7 +90,9 @@ def test_not_an_npz_file_is_reported(isolated):
 
 def test_pickled_object_arrays_are_refused(isolated):
     path = isolated / "mnist.npz"
-    np.savez(path, x_train=np.array([{"evil": 1}], dtype=object), y_train=np.zeros(1), x_test=np.zeros(1), y_test=np.zeros(1))
+    np.savez(
+        path, x_train=np.array([{"evil": 1}], dtype=object), y_train=np.zeros(1), x_test=np.zeros(1), y_test=np.zeros(1)
+    )
     with pytest.raises(MnistDataError, match="cannot be read"):
         load_mnist(path)
 
@@ -118,8 +120,11 @@ def test_missing_everywhere_and_download_failing_lists_every_place(isolated, mon
     with pytest.raises(MnistDataError) as error:
         load_mnist()
     message = str(error.value)
-    for place in (isolated / "env" / "mnist.npz", isolated / "repo_data" / "mnist.npz",
-                  isolated / "keras_home" / "datasets" / "mnist.npz"):
+    for place in (
+        isolated / "env" / "mnist.npz",
+        isolated / "repo_data" / "mnist.npz",
+        isolated / "keras_home" / "datasets" / "mnist.npz",
+    ):
         assert str(place) in message
     assert "no network (simulated by the test)" in message
     assert "python -m course_utils.data download" in message

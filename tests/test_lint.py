@@ -12,11 +12,14 @@ PATHS = ["course_utils", "tests", "tools", "benchmarks", "notebooks"]
 
 
 def ruff(*args):
-    if shutil.which("ruff") is None and subprocess.run([sys.executable, "-m", "ruff", "--version"],
-                                                        capture_output=True).returncode != 0:
+    if (
+        shutil.which("ruff") is None
+        and subprocess.run([sys.executable, "-m", "ruff", "--version"], capture_output=True).returncode != 0
+    ):
         pytest.skip("ruff is not installed: pip install -r requirements.txt")
-    return subprocess.run([sys.executable, "-m", "ruff", *args, *PATHS], cwd=course.ROOT,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "ruff", *args, *PATHS], cwd=course.ROOT, capture_output=True, text=True
+    )
 
 
 def test_ruff_lint_is_clean():

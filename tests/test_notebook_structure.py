@@ -4,7 +4,6 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -65,7 +64,10 @@ def test_stored_outputs_are_a_clean_top_to_bottom_run(notebook):
     for cell in cells:
         for output in cell.outputs:
             assert output.output_type != "error", cell.source[:80]
-            assert not (output.output_type == "stream" and output.name == "stderr"), (cell.source[:80], output.text[:200])
+            assert not (output.output_type == "stream" and output.name == "stderr"), (
+                cell.source[:80],
+                output.text[:200],
+            )
             text = output.get("text", "") + output.get("data", {}).get("text/plain", "")
             assert not re.search(r"\bWarning\b|WARNING|retracing", text), text[:200]
             assert not re.search(r"at 0x[0-9a-f]{6,}", text), f"memory address in output: {text[:120]}"
@@ -106,7 +108,9 @@ def test_conventions_checker_from_shared_tools_passes():
         pytest.skip("../shared/tools/nbcheck.py is not beside this checkout")
     if len(NOTEBOOKS) < 2:
         pytest.skip("navigation links need at least two notebooks")
-    result = subprocess.run([sys.executable, str(checker), "--all", *map(str, NOTEBOOKS)], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(checker), "--all", *map(str, NOTEBOOKS)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout
 
 
@@ -151,7 +155,8 @@ def test_stored_as_jupyterlab_saves_it_so_opening_does_not_modify_it(notebook):
     assert all(ids) and len(set(ids)) == len(ids), "every cell needs its own id"
     info = raw["metadata"].get("language_info", {})
     assert {"name", "version", "mimetype", "file_extension", "codemirror_mode"} <= set(info), (
-        "store the language_info the kernel reports (tools/build_notebooks.py does)")
+        "store the language_info the kernel reports (tools/build_notebooks.py does)"
+    )
 
 
 def test_seed_means_only_the_random_seed(notebook):

@@ -3,6 +3,7 @@
 import re
 import subprocess
 import sys
+
 import tomllib
 
 from course_utils import course
@@ -54,8 +55,9 @@ def test_readme_gives_exactly_one_install_and_one_test_command():
 
 def test_unknown_attribute_error_is_clear():
     import course_utils
+
     try:
-        course_utils.not_a_helper
+        course_utils.not_a_helper  # noqa: B018 - the attribute access is what is tested
     except AttributeError as error:
         assert "not_a_helper" in str(error)
     else:

@@ -21,10 +21,14 @@ def tiny_course_notebook():
         new_markdown_cell("# 99 · Tiny"),
         new_code_cell("x = 1", outputs=[nbformat.v4.new_output("stream", text="ran\n")], execution_count=1),
         new_markdown_cell("## Exercises\n\n**Exercise 1.** What is x + 1?"),
-        new_code_cell("answer = None\ncheck(answer)", execution_count=2,
-                      outputs=[nbformat.v4.new_output("stream", text="Not answered yet\n")]),
-        tagged(new_markdown_cell("<details><summary>Solution to exercise 1</summary>\n\nx + 1 = 2\n</details>"),
-               "solution"),
+        new_code_cell(
+            "answer = None\ncheck(answer)",
+            execution_count=2,
+            outputs=[nbformat.v4.new_output("stream", text="Not answered yet\n")],
+        ),
+        tagged(
+            new_markdown_cell("<details><summary>Solution to exercise 1</summary>\n\nx + 1 = 2\n</details>"), "solution"
+        ),
         tagged(new_code_cell("answer = 2\nassert check(answer)", execution_count=3), "solution"),
         new_markdown_cell("## Further reading\n\n- [A book](https://example.org)"),
     ]
@@ -49,8 +53,12 @@ def test_the_source_notebooks_are_never_the_output(tmp_path):
 
 @pytest.mark.slow
 def test_the_student_edition_of_the_course_has_no_solution_and_runs_with_quick_parameters(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "course_utils.release", "--student", str(tmp_path / "student")],
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "course_utils.release", "--student", str(tmp_path / "student")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     paths = sorted((tmp_path / "student" / "notebooks").glob("*.ipynb"))
     assert [p.stem for p in paths] == [stem for stem, _ in course.existing_notebooks()]
@@ -59,6 +67,19 @@ def test_the_student_edition_of_the_course_has_no_solution_and_runs_with_quick_p
         nbformat.validate(nb)
         assert not [c for c in nb.cells if release.SOLUTION_TAG in c.metadata.get("tags", [])]
         assert "<summary>Solution" not in path.read_text(), f"{path.name} still shows a solution"
-    ran = subprocess.run([sys.executable, "-m", "course_utils.run", "--quick", "--no-progress", *map(str, paths),
-                          "--output-dir", str(tmp_path / "ran")], capture_output=True, text=True, timeout=1800)
+    ran = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "course_utils.run",
+            "--quick",
+            "--no-progress",
+            *map(str, paths),
+            "--output-dir",
+            str(tmp_path / "ran"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
     assert ran.returncode == 0, "\n".join(line for line in ran.stderr.splitlines() if line.startswith("FAILED"))

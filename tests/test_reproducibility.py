@@ -82,6 +82,8 @@ def test_a_runtime_without_tensorflow_gets_one_clear_message(monkeypatch):
 
     real_find_spec = importlib.util.find_spec
     monkeypatch.delitem(sys.modules, "tensorflow", raising=False)
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "tensorflow" else real_find_spec(name, *a))
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "tensorflow" else real_find_spec(name, *a)
+    )
     with pytest.raises(reproducibility.SetupError, match=r"Runtime > Change runtime type > CPU"):
         setup(0)

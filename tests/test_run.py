@@ -34,8 +34,13 @@ def make_notebook(path, parameters, *cells):
 
 def runner(*args, env=None):
     """``python -m course_utils.run ARGS`` as a user types it."""
-    return subprocess.run([sys.executable, "-m", "course_utils.run", "--no-progress", *map(str, args)],
-                          capture_output=True, text=True, env=env, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "course_utils.run", "--no-progress", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
 
 
 def outputs_text(path):
@@ -60,29 +65,38 @@ def test_a_broken_parameters_cell_is_one_clear_error():
         run.parse_parameters("SEED = = 0", "the parameters cell of x")
 
 
-@pytest.mark.parametrize("declared, text, expected", [
-    ("EPOCHS = 3", "5", 5),
-    ("RATE = 0.5", "1", 1.0),
-    ("RATE = 0.5", "1e-3", 0.001),
-    ("NAME = 'mlp'", "cnn", "cnn"),
-    ("NAME = 'mlp'", "3", "3"),
-    ("VERBOSE = False", "true", True),
-    ("VERBOSE = True", "0", False),
-    ("SIZES = [128, 64]", "[32]", [32]),
-    ("SHAPE = (28, 28)", "[14, 14]", (14, 14)),
-    ("DERIVED = f(1)", "7", 7),
-    ("NOTHING = None", "abc", "abc"),
-])
+@pytest.mark.parametrize(
+    "declared, text, expected",
+    [
+        ("EPOCHS = 3", "5", 5),
+        ("RATE = 0.5", "1", 1.0),
+        ("RATE = 0.5", "1e-3", 0.001),
+        ("NAME = 'mlp'", "cnn", "cnn"),
+        ("NAME = 'mlp'", "3", "3"),
+        ("VERBOSE = False", "true", True),
+        ("VERBOSE = True", "0", False),
+        ("SIZES = [128, 64]", "[32]", [32]),
+        ("SHAPE = (28, 28)", "[14, 14]", (14, 14)),
+        ("DERIVED = f(1)", "7", 7),
+        ("NOTHING = None", "abc", "abc"),
+    ],
+)
 def test_values_take_the_type_of_the_declared_default(declared, text, expected):
     parameter = next(iter(run.parse_parameters(declared).values()))
     value = run.convert(parameter, text, "nb")
     assert value == expected and type(value) is type(expected)
 
 
-@pytest.mark.parametrize("declared, text", [
-    ("EPOCHS = 3", "abc"), ("EPOCHS = 3", "2.5"), ("RATE = 0.5", "fast"),
-    ("VERBOSE = False", "maybe"), ("SIZES = [128]", "128"),
-])
+@pytest.mark.parametrize(
+    "declared, text",
+    [
+        ("EPOCHS = 3", "abc"),
+        ("EPOCHS = 3", "2.5"),
+        ("RATE = 0.5", "fast"),
+        ("VERBOSE = False", "maybe"),
+        ("SIZES = [128]", "128"),
+    ],
+)
 def test_a_value_of_the_wrong_type_is_refused(declared, text):
     parameter = next(iter(run.parse_parameters(declared).values()))
     with pytest.raises(run.RunError) as error:
@@ -136,8 +150,9 @@ def test_an_undeclared_parameter_is_refused_listing_the_declared_ones(tmp_path):
     path = make_notebook(tmp_path / "tiny.ipynb", PARAMETERS)
     with pytest.raises(run.RunError) as error:
         run.plan([str(path)], [("EPOCH", "1")])
-    assert str(error.value) == ("tiny declares no parameter 'EPOCH'; declared: "
-                                "DERIVED, EPOCHS, NAME, RATE, SAMPLES, SEED, SIZES, VERBOSE")
+    assert str(error.value) == (
+        "tiny declares no parameter 'EPOCH'; declared: DERIVED, EPOCHS, NAME, RATE, SAMPLES, SEED, SIZES, VERBOSE"
+    )
 
 
 def test_with_several_notebooks_a_parameter_goes_to_those_declaring_it(tmp_path):
@@ -167,13 +182,16 @@ def test_a_quick_value_of_the_wrong_type_is_refused(tmp_path):
 # --- the command line: bad input is one line on stderr, exit 2, nothing runs -----------------------
 
 
-@pytest.mark.parametrize("args, expected", [
-    (["no_such_notebook"], "error: unknown notebook 'no_such_notebook'"),
-    (["TINY", "-p", "EPOCH", "1"], "error: tiny declares no parameter 'EPOCH'; declared: EPOCHS, SEED"),
-    (["TINY", "-p", "EPOCHS", "abc"], "error: tiny: EPOCHS expects an int (declared EPOCHS = 3), got 'abc'"),
-    (["TINY", "-p", "EPOCHS"], "error: argument -p/--parameter: expected 2 arguments"),
-    (["TINY", "--output-dir", "TMP"], "holds the source notebooks"),
-])
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["no_such_notebook"], "error: unknown notebook 'no_such_notebook'"),
+        (["TINY", "-p", "EPOCH", "1"], "error: tiny declares no parameter 'EPOCH'; declared: EPOCHS, SEED"),
+        (["TINY", "-p", "EPOCHS", "abc"], "error: tiny: EPOCHS expects an int (declared EPOCHS = 3), got 'abc'"),
+        (["TINY", "-p", "EPOCHS"], "error: argument -p/--parameter: expected 2 arguments"),
+        (["TINY", "--output-dir", "TMP"], "holds the source notebooks"),
+    ],
+)
 def test_bad_input_is_one_line_without_traceback(tmp_path, args, expected):
     path = make_notebook(tmp_path / "tiny.ipynb", "SEED = 0\nEPOCHS = 3", "print('ran')")
     args = [str(path) if a == "TINY" else str(tmp_path) if a == "TMP" else a for a in args]
@@ -192,7 +210,8 @@ def test_a_real_run_injects_parameters_in_the_notebook_folder_and_leaves_the_sou
     folder = tmp_path / "course"
     folder.mkdir()
     path = make_notebook(
-        folder / "tiny.ipynb", "EPOCHS = 3\nRATE = 0.5",
+        folder / "tiny.ipynb",
+        "EPOCHS = 3\nRATE = 0.5",
         "import os\nprint('cwd', os.getcwd())\nprint('data', os.environ.get('COURSE_DATA_DIR'))",
         "os.write(2, b'process-level noise\\n')  # like a C++ library log: not the runner's stderr",
         "print('epochs', EPOCHS, type(EPOCHS).__name__, 'rate', RATE)",
@@ -215,7 +234,9 @@ def test_a_real_run_injects_parameters_in_the_notebook_folder_and_leaves_the_sou
 
 def test_a_failing_notebook_exits_1_naming_the_notebook_and_the_cell(tmp_path):
     good = make_notebook(tmp_path / "good.ipynb", "SEED = 0", "print('fine')")
-    bad = make_notebook(tmp_path / "bad.ipynb", "SEED = 0", "x = 1", "y = 2\nassert x == y, 'x is not y'\nprint('never')")
+    bad = make_notebook(
+        tmp_path / "bad.ipynb", "SEED = 0", "x = 1", "y = 2\nassert x == y, 'x is not y'\nprint('never')"
+    )
     env = {**os.environ, "COURSE_DATA_DIR": str(tmp_path)}
     result = runner(good, bad, "-p", "SEED", "1", "--output-dir", tmp_path / "out", env=env)
     assert result.returncode == 1
@@ -238,13 +259,16 @@ def test_failing_line_is_taken_from_the_cells_frame():
 
 
 def test_quick_is_a_smoke_run_listing_claims_that_need_full_parameters(tmp_path):
-    claims = make_notebook(tmp_path / "claims.ipynb", "EPOCHS = 3",
-                           "assert EPOCHS >= 3, 'needs 3 epochs'", "print('still ran', EPOCHS)")
+    claims = make_notebook(
+        tmp_path / "claims.ipynb", "EPOCHS = 3", "assert EPOCHS >= 3, 'needs 3 epochs'", "print('still ran', EPOCHS)"
+    )
     crash = make_notebook(tmp_path / "crash.ipynb", "EPOCHS = 3", "undefined_name", "print('never')")
     result = runner(claims, crash, "--quick", "--output-dir", tmp_path / "out")
     assert result.returncode == 1
-    assert ("NOT HELD at quick parameters claims: cell 3 (In [3]): AssertionError: needs 3 epochs "
-            "at `assert EPOCHS >= 3, 'needs 3 epochs'`") in result.stderr
+    assert (
+        "NOT HELD at quick parameters claims: cell 3 (In [3]): AssertionError: needs 3 epochs "
+        "at `assert EPOCHS >= 3, 'needs 3 epochs'`"
+    ) in result.stderr
     assert "still ran 1" in outputs_text(tmp_path / "out" / "claims.ipynb")
     assert "FAILED crash: cell 3 (In [3]): NameError: name 'undefined_name' is not defined" in result.stderr
     assert "FAILED claims" not in result.stderr
@@ -269,8 +293,9 @@ def test_several_names_assigned_on_one_line_are_each_a_parameter():
     assert declared["A"].type_name == "any" and declared["B"].type_name == "any"
 
 
-@pytest.mark.parametrize(("text", "seeds"), [("0-3", [0, 1, 2, 3]), ("5", [5]), ("0,3,7", [0, 3, 7]),
-                                             ("0-2,9", [0, 1, 2, 9])])
+@pytest.mark.parametrize(
+    ("text", "seeds"), [("0-3", [0, 1, 2, 3]), ("5", [5]), ("0,3,7", [0, 3, 7]), ("0-2,9", [0, 1, 2, 9])]
+)
 def test_seed_lists(text, seeds):
     assert run.parse_seeds(text) == seeds
 
@@ -282,8 +307,9 @@ def test_a_bad_seed_list_is_refused(text):
 
 
 def test_a_claim_sweep_lists_each_failing_claim_with_its_seeds(tmp_path):
-    nb = make_notebook(tmp_path / "claims.ipynb", "SEED = 0", "assert SEED != 1, 'one'", "assert SEED < 2",
-                       "print('after the claims')")
+    nb = make_notebook(
+        tmp_path / "claims.ipynb", "SEED = 0", "assert SEED != 1, 'one'", "assert SEED < 2", "print('after the claims')"
+    )
     result = runner(nb, "--seeds", "0-2", "--output-dir", tmp_path / "out")
     assert result.returncode == 1, result.stderr
     assert "claims: claims held for 1/3 seeds" in result.stdout

@@ -20,9 +20,21 @@ STEMS = [stem for stem, _ in course.existing_notebooks()]
 @pytest.mark.parametrize("stem", STEMS)
 def test_notebook_claims_hold_for_another_seed(stem, tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "course_utils.run", stem, "-p", "SEED", str(SEED),
-         "--output-dir", str(tmp_path), "--no-progress"],
-        capture_output=True, text=True, timeout=1800,
+        [
+            sys.executable,
+            "-m",
+            "course_utils.run",
+            stem,
+            "-p",
+            "SEED",
+            str(SEED),
+            "--output-dir",
+            str(tmp_path),
+            "--no-progress",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=1800,
     )
     failures = [line for line in result.stderr.splitlines() if line.startswith(("FAILED", "error:"))]
     assert result.returncode == 0, "\n".join(failures) or result.stderr[-2000:]

@@ -80,7 +80,8 @@ def test_badges_install_url_and_course_py_agree():
     for stem, _ in course.existing_notebooks():
         nb = nbformat.read(course.notebook_path(stem), as_version=4)
         assert course.colab_url(stem) in nb.cells[0].source
-        assert course.colab_url(stem).startswith("https://colab.research.google.com/github/"
-                                                 + course.REPOSITORY.removeprefix("https://github.com/"))
+        assert course.colab_url(stem).startswith(
+            "https://colab.research.google.com/github/" + course.REPOSITORY.removeprefix("https://github.com/")
+        )
         setup = [c.source for c in nb.cells if c.cell_type == "code" and c.source.startswith(navigation.SETUP_MARKER)]
         assert len(setup) == 1 and course.install_spec() in setup[0]

@@ -37,8 +37,13 @@ def canonicalise(nb) -> None:
     compares the whole object with the kernel's reply). Run timings are dropped.
     """
     language_info = nb.metadata.get("language_info", {})
-    nb.metadata = nbformat.from_dict({**{k: v for k, v in nb.metadata.items() if k == "colab"},
-                                      "kernelspec": KERNELSPEC, "language_info": language_info})
+    nb.metadata = nbformat.from_dict(
+        {
+            **{k: v for k, v in nb.metadata.items() if k == "colab"},
+            "kernelspec": KERNELSPEC,
+            "language_info": language_info,
+        }
+    )
     nb.nbformat, nb.nbformat_minor = 4, 5
     seen = set()
     for cell in nb.cells:
@@ -55,8 +60,13 @@ def build(path: Path, timeout: int = 900) -> float:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
     started = time.perf_counter()
-    NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(path.parent)}},
+    ).execute()
     elapsed = time.perf_counter() - started
     canonicalise(nb)
     nbformat.write(nb, path)
