@@ -104,13 +104,11 @@ def plot_feature_maps(
     panels = maps.shape[2] + 1
     rows = int(np.ceil(panels / columns))
     norm = PowerNorm(gamma=0.5, vmin=0.0, vmax=maps.max() or 1.0)
-    fig, axes = plt.subplots(
-        rows,
-        columns,
-        figsize=(1.45 * columns + 0.9, 1.55 * rows + (0.4 if title else 0)),
-        squeeze=False,
-        layout="constrained",
-    )
+    top = 0.65 if title else 0.1  # inches above the panels, for the title
+    width, height = 1.3 * columns + 1.0, 1.45 * rows + top
+    fig, axes = plt.subplots(rows, columns, figsize=(width, height), squeeze=False)
+    # a fixed layout (constrained/tight layout is slow with dozens of panels); colour bar in its own axes
+    fig.subplots_adjust(left=0.0, right=1 - 1.0 / width, bottom=0.0, top=1 - top / height, wspace=0.12, hspace=0.3)
     shown = None
     for i, ax in enumerate(axes.ravel()):
         ax.axis("off")
@@ -120,7 +118,8 @@ def plot_feature_maps(
         elif i < panels:
             shown = ax.imshow(maps[:, :, i - 1], cmap="viridis", norm=norm)
             ax.set_title(f"{label} {i - 1}", fontsize=8)
-    fig.colorbar(shown, ax=axes.ravel().tolist(), shrink=0.9, label=colorbar_label)
+    colorbar_axes = fig.add_axes((1 - 0.55 / width, 0.1, 0.12 / width, 0.8 * (1 - top / height)))
+    fig.colorbar(shown, cax=colorbar_axes, label=colorbar_label)
     if title:
-        fig.suptitle(title)
+        fig.suptitle(title, y=1 - 0.15 / height)
     return fig

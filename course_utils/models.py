@@ -15,15 +15,11 @@ from __future__ import annotations
 
 import math
 
+from course_utils.layer_math import positive_int
+
 N_CLASSES = 10
 FLAT_SHAPE = (784,)
 IMAGE_SHAPE = (28, 28, 1)
-
-
-def _positive_int(name: str, value) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"{name} must be a positive integer, got {value!r}")
-    return value
 
 
 def _fraction(name: str, value) -> float:
@@ -35,7 +31,7 @@ def _fraction(name: str, value) -> float:
 def training_steps(n_samples: int, batch_size: int, epochs: int) -> int:
     """How many gradient steps ``fit`` takes: ``ceil(n_samples / batch_size)`` per epoch, times ``epochs``."""
     for name, value in (("n_samples", n_samples), ("batch_size", batch_size), ("epochs", epochs)):
-        _positive_int(name, value)
+        positive_int(name, value)
     return math.ceil(n_samples / batch_size) * epochs
 
 
@@ -55,12 +51,12 @@ def compile_classifier(
         raise ValueError(f"learning_rate must be a positive number, got {learning_rate!r}")
     rate = learning_rate
     if decay_steps is not None:
-        rate = keras.optimizers.schedules.CosineDecay(learning_rate, _positive_int("decay_steps", decay_steps))
+        rate = keras.optimizers.schedules.CosineDecay(learning_rate, positive_int("decay_steps", decay_steps))
     model.compile(
         optimizer=keras.optimizers.Adam(learning_rate=rate),
         loss="sparse_categorical_crossentropy",
         metrics=["accuracy"],
-        steps_per_execution=_positive_int("steps_per_execution", steps_per_execution),
+        steps_per_execution=positive_int("steps_per_execution", steps_per_execution),
     )
     return model
 
@@ -94,7 +90,7 @@ def build_improved_mlp(decay_steps: int, hidden_units: int = 256, dropout: float
     model = keras.Sequential(
         [
             keras.Input(shape=FLAT_SHAPE),
-            layers.Dense(_positive_int("hidden_units", hidden_units), activation="relu"),
+            layers.Dense(positive_int("hidden_units", hidden_units), activation="relu"),
             layers.Dropout(_fraction("dropout", dropout)),
             layers.Dense(N_CLASSES, activation="softmax"),
         ],
@@ -124,7 +120,7 @@ def build_small_cnn(
 
     if not isinstance(filters, (tuple, list)) or len(filters) != 2:
         raise ValueError(f"filters must be two integers (first and second Conv2D), got {filters!r}")
-    first, second = (_positive_int(f"filters[{i}]", f) for i, f in enumerate(filters))
+    first, second = (positive_int(f"filters[{i}]", f) for i, f in enumerate(filters))
     model = keras.Sequential(
         [
             keras.Input(shape=IMAGE_SHAPE),
@@ -133,7 +129,7 @@ def build_small_cnn(
             layers.Conv2D(second, 3, activation="relu", name="conv2"),
             layers.MaxPooling2D(2, name="pool2"),
             layers.Flatten(name="flatten"),
-            layers.Dense(_positive_int("dense_units", dense_units), activation="relu", name="dense"),
+            layers.Dense(positive_int("dense_units", dense_units), activation="relu", name="dense"),
             layers.Dropout(_fraction("dropout", dropout), name="dropout"),
             layers.Dense(N_CLASSES, activation="softmax", name="output"),
         ],

@@ -288,7 +288,7 @@ def test_badge_is_a_colab_link_and_opening_leaves_the_notebook_unmodified(chromi
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             open_stored_notebook(page, lab, stem, dialogs)
             badge = page.locator(".jp-NotebookPanel .jp-MarkdownCell").first.locator("a:has(img)")
-            assert badge.count() == 1, "the Colab badge is not rendered as a link around an image"
+            wait_until(page, lambda: badge.count() == 1, 60, dialogs, "the badge to render as a link around an image")
             assert badge.get_attribute("href") == course.colab_url(stem)
             assert "colab-badge.svg" in badge.locator("img").get_attribute("src")
             page.wait_for_timeout(2000)  # the kernel's info reply has arrived and been merged by now

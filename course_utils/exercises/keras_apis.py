@@ -12,9 +12,9 @@ RECURRENT_INPUTS, RECURRENT_UNITS = 8, 32
 #: Exercise 4: the accuracy a Dense-only model must reach on the held-out sum-sign sequences.
 SEQUENCE_TARGET = 0.95
 #: Exercise 5 (open): at least this accuracy on the 2,000 test images ...
-OPEN_TARGET = 0.93
+OPEN_TARGET = 0.92
 #: ... with at most this many parameters (the lecture notes' MLP has 109,386).
-OPEN_MAX_PARAMETERS = 110_000
+OPEN_MAX_PARAMETERS = 30_000
 OPEN_TEST_IMAGES = 2000
 
 
@@ -170,7 +170,7 @@ def check_sequence_model(model, x_test, y_test, lstm_needed) -> Verdict:
 
 
 def check_small_data_model(model, x_test, y_test) -> Verdict:
-    """Exercise 5 (open): trained on the 6,000-image subset, at most 110,000 parameters, ≥ target on 2,000 test images.
+    """Exercise 5 (open): trained on the 6,000-image subset, at most 30,000 parameters, ≥ 92% on 2,000 test images.
 
     Trains nothing: it counts the model's parameters and measures it on the first 2,000 test images.
     """
