@@ -298,36 +298,3 @@ def test_badge_is_a_colab_link_and_opening_leaves_the_notebook_unmodified(chromi
         finally:
             browser.close()
 
-
-@pytest.mark.parametrize("stem", ["02_neuron", "07_gradient_descent"])
-def test_the_live_slider_redraws_its_figure(chromium, lab, stem):
-    """Run the notebook in JupyterLab, move the first slider with the keyboard, and see the figure change."""
-    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements.txt (playwright)")
-    dialogs: list[str] = []
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_FLAGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            open_stored_notebook(page, lab, stem, dialogs)
-            page.locator(".lm-MenuBar-item", has_text="Run").first.click()
-            page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
-            handle = page.locator(".widget-slider .noUi-handle, .widget-slider .ui-slider-handle").first
-            wait_until(page, lambda: handle.count() == 1, RUN_TIMEOUT, dialogs, "the slider to appear")
-            cell = page.locator(".jp-CodeCell", has=page.locator(".widget-slider")).first
-            figure = cell.locator(".jp-OutputArea-output img").first
-            wait_until(page, lambda: figure.count() == 1, 120, dialogs, "the slider's figure")
-            before = figure.get_attribute("src")
-            handle.scroll_into_view_if_needed()
-            handle.focus()
-            for _ in range(5):
-                page.keyboard.press("ArrowRight")
-            wait_until(
-                page,
-                lambda: figure.count() == 1 and figure.get_attribute("src") != before,
-                60,
-                dialogs,
-                "the figure to be redrawn after moving the slider",
-            )
-            page.screenshot(path=str(ARTIFACTS / f"{stem}-slider.png"))
-        finally:
-            browser.close()
