@@ -297,4 +297,3 @@ def test_badge_is_a_colab_link_and_opening_leaves_the_notebook_unmodified(chromi
             assert "jp-mod-dirty" not in (tab.get_attribute("class") or ""), "opening marked the notebook modified"
         finally:
             browser.close()
-
