@@ -51,14 +51,7 @@ class AnswerError(ValueError):
 
 def as_whole_number(answer, what: str = "a count") -> int:
     """The answer as an int, or :class:`AnswerError` naming what is wrong (text, a fraction, a bool...)."""
-    if isinstance(answer, bool):
-        raise AnswerError(f"{what.capitalize()} is a number, not {answer}.")
-    if isinstance(answer, str):
-        raise AnswerError(f"{what.capitalize()} is a number, not the text {answer!r}: write it without quotes.")
-    try:
-        value = float(answer)
-    except (TypeError, ValueError):
-        raise AnswerError(f"{what.capitalize()} is a number; got a {type(answer).__name__}.") from None
+    value = as_number(answer, what)
     if not value.is_integer():
         raise AnswerError(f"{what.capitalize()} is a whole number; {answer} is not.")
     return int(value)
