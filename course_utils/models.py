@@ -103,7 +103,7 @@ def build_small_cnn(
     decay_steps: int,
     filters: tuple[int, int] = (16, 32),
     dense_units: int = 128,
-    dropout: float = 0.1,
+    dropout: float = 0.2,
     learning_rate: float = 8e-3,
     steps_per_execution: int = 16,
 ):

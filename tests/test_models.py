@@ -75,7 +75,7 @@ def test_bad_arguments_are_named(call, message):
 def test_small_cnn_is_compiled_with_the_fast_cpu_recipe():
     model = models.build_small_cnn(decay_steps=100)
     assert float(model.optimizer.learning_rate) == pytest.approx(8e-3)  # evaluated at step 0
-    assert model.get_layer("dropout").rate == 0.1
+    assert model.get_layer("dropout").rate == 0.2
     assert model.steps_per_execution == 16
 
 
