@@ -134,37 +134,6 @@ def plot_filters(kernels, title: str = ""):
     return fig
 
 
-def plot_feature_maps(image, maps, title: str = "", columns: int = 8):
-    """A digit followed by the feature maps a layer computed from it, ``maps`` shaped (height, width, channels)."""
-    import matplotlib.pyplot as plt
-
-    image, maps = np.asarray(image, dtype=float), np.asarray(maps, dtype=float)
-    if image.ndim == 3 and image.shape[-1] == 1:
-        image = image[..., 0]
-    if image.ndim != 2:
-        raise ValueError(f"image must be 2-D (height, width) or (height, width, 1), got shape {image.shape}")
-    if maps.ndim != 3:
-        raise ValueError(
-            f"maps must have shape (height, width, channels) for one image, got {maps.shape}; "
-            "pass maps[0] for the first image of a batch"
-        )
-    panels = maps.shape[2] + 1
-    rows = int(np.ceil(panels / columns))
-    fig, axes = plt.subplots(rows, columns, figsize=(1.2 * columns, 1.3 * rows + (0.4 if title else 0)), squeeze=False)
-    for i, ax in enumerate(axes.ravel()):
-        ax.axis("off")
-        if i == 0:
-            ax.imshow(image, cmap="gray_r")
-            ax.set_title("input", fontsize=8)
-        elif i < panels:
-            ax.imshow(maps[:, :, i - 1], cmap="viridis")
-            ax.set_title(f"map {i - 1}", fontsize=8)
-    if title:
-        fig.suptitle(title)
-    fig.tight_layout()
-    return fig
-
-
 def shade_overfitting_onset(ax, train_loss, val_loss, onset: int) -> None:
     """On a loss panel drawn by :func:`course_utils.plots.plot_history`, mark where overfitting begins.
 

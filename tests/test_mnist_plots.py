@@ -66,11 +66,9 @@ def test_overfitting_onset_figure_has_the_losses_and_one_gap_bar_per_epoch():
     assert np.allclose(heights, np.subtract(val, train))
 
 
-def test_filters_and_feature_maps_one_panel_each():
+def test_filters_one_panel_each():
     fig = mnist_plots.plot_filters(np.random.default_rng(0).normal(size=(3, 3, 1, 10)))
     assert sum(bool(ax.images) for ax in fig.axes) == 10
-    fig = mnist_plots.plot_feature_maps(np.zeros((28, 28, 1)), np.zeros((26, 26, 5)))
-    assert sum(bool(ax.images) for ax in fig.axes) == 6
 
 
 @pytest.mark.parametrize(
@@ -86,7 +84,6 @@ def test_filters_and_feature_maps_one_panel_each():
             "squares",
         ),
         (lambda: mnist_plots.plot_filters(np.zeros((3, 3, 2, 4))), r"\(k, k, 1, filters\)"),
-        (lambda: mnist_plots.plot_feature_maps(np.zeros((28, 28)), np.zeros((1, 26, 26, 4))), "maps\\[0\\]"),
     ],
 )
 def test_bad_input(call, message):
