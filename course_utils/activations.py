@@ -132,20 +132,21 @@ DERIVATIVES = {
 }
 
 
+def _look_up(table: dict, name: str, missing: str):
+    try:
+        return table[name]
+    except (KeyError, TypeError):
+        raise ValueError(f"{missing} {name!r}; choose one of {sorted(table)}") from None
+
+
 def get(name: str):
     """The activation called ``name`` (as in Keras), with a helpful error for unknown names."""
-    try:
-        return BY_NAME[name]
-    except (KeyError, TypeError):
-        raise ValueError(f"unknown activation {name!r}; choose one of {sorted(BY_NAME)}") from None
+    return _look_up(BY_NAME, name, "unknown activation")
 
 
 def get_derivative(name: str):
     """The derivative of the element-wise activation called ``name``."""
-    try:
-        return DERIVATIVES[name]
-    except (KeyError, TypeError):
-        raise ValueError(f"no derivative for {name!r}; choose one of {sorted(DERIVATIVES)}") from None
+    return _look_up(DERIVATIVES, name, "no derivative for")
 
 
 def collapse_linear_layers(layers):

@@ -101,20 +101,3 @@ def forward_trace(x, layers) -> list[LayerTrace]:
 def forward(x, layers) -> np.ndarray:
     """The network's output for ``x``: the last layer's activations."""
     return forward_trace(x, layers)[-1].a
-
-
-def layers_from_keras(model) -> list[DenseLayer]:
-    """The weights, biases and activation names of a Keras model made only of ``Dense`` layers."""
-    import keras
-
-    layers = []
-    for layer in model.layers:
-        if not isinstance(layer, keras.layers.Dense):
-            raise ValueError(f"layers_from_keras handles Dense layers only; {layer.name!r} is a {type(layer).__name__}")
-        if not layer.use_bias:
-            raise ValueError(f"layer {layer.name!r} has no bias (use_bias=False); rebuild it with a bias")
-        kernel, bias = (np.asarray(w) for w in layer.get_weights())
-        layers.append(DenseLayer(kernel, bias, keras.activations.serialize(layer.activation)))
-    if not layers:
-        raise ValueError("the model has no Dense layers")
-    return layers

@@ -1,8 +1,8 @@
 """Figures of one-variable functions for 05 (activations), 06 (losses) and 07 (gradient descent).
 
 Every ``plot_*`` function draws with Matplotlib (imported on first use) and returns the figure, which the
-notebook shows with :func:`course_utils.plots.show`. :class:`LiveFigure` is one figure output that a slider
-redraws in place. Colours come from the Okabe-Ito palette, which stays distinguishable with colour blindness.
+notebook shows with :func:`course_utils.plots.show`. Colours come from the Okabe-Ito palette, which stays
+distinguishable with colour blindness.
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ import numpy as np
 
 from course_utils import activations as act
 from course_utils import losses
+from course_utils.colours import CATEGORICAL as COLOURS
 
-#: Okabe & Ito's colour-blind-safe palette (blue, orange, bluish green, reddish purple, vermillion, sky blue).
-COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9")
 MARKERS = ("o", "s", "^", "D", "v", "P")
 
 #: How the activation panels are titled, with the range of each function.
@@ -139,34 +138,3 @@ def plot_line_fit(x, y, fit, true_line=None):
     right.set_title("loss curve")
     fig.tight_layout()
     return fig
-
-
-class LiveFigure:
-    """One figure output that can be redrawn in place, for a slider built with ``ipywidgets.interact``.
-
-    The first :meth:`show` displays the figure like :func:`course_utils.plots.show` (PNG and text
-    alternative); every later one replaces that same output, through its display id, instead of adding a
-    new one. So the figure is an ordinary output of its cell: stored with the notebook (it reads well
-    without a kernel) and updated by the slider's callback in JupyterLab and Colab.
-    """
-
-    def __init__(self):
-        from IPython.display import DisplayHandle
-
-        self._handle = DisplayHandle()
-        self._shown = False
-
-    def show(self, fig, alt: str) -> None:
-        """Show ``fig`` with the text alternative ``alt`` here (the first time) or in place of the last one."""
-        from IPython.utils.capture import capture_output
-
-        from course_utils.plots import show
-
-        with capture_output(stdout=False, stderr=False) as captured:
-            show(fig, alt)
-        (output,) = captured.outputs
-        if self._shown:
-            self._handle.update(output.data, metadata=output.metadata, raw=True)
-        else:
-            self._handle.display(output.data, metadata=output.metadata, raw=True)
-            self._shown = True

@@ -11,9 +11,11 @@ from pathlib import Path
 
 import numpy as np
 
-#: Okabe-Ito colours: distinguishable with every common kind of colour blindness.
-COLOURS = {"training": "#0072B2", "validation": "#E69F00", "gap": "#E69F00", "best": "#009E73", "other": "#CC79A7"}
-SERIES = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9"]
+from course_utils.colours import BLUE, BLUISH_GREEN, ORANGE, REDDISH_PURPLE
+from course_utils.colours import CATEGORICAL as SERIES
+
+#: What each colour of the learning-curve figures stands for (Okabe-Ito, see course_utils.colours).
+COLOURS = {"training": BLUE, "validation": ORANGE, "gap": ORANGE, "best": BLUISH_GREEN, "other": REDDISH_PURPLE}
 
 
 def curves(history) -> dict[str, list[float]]:

@@ -103,23 +103,6 @@ def binary_cross_entropy_from_logits(y_true, logits) -> float:
     return float(np.mean(np.maximum(z, 0) - t * z + np.log1p(np.exp(-np.abs(z)))))
 
 
-#: Look-up by the names Keras uses in ``model.compile(loss=name)``.
-BY_NAME = {
-    "mean_squared_error": mean_squared_error,
-    "mean_absolute_error": mean_absolute_error,
-    "binary_crossentropy": binary_cross_entropy,
-    "categorical_crossentropy": categorical_cross_entropy,
-}
-
-
-def get(name: str):
-    """The loss called ``name`` (as in Keras), with a helpful error for unknown names."""
-    try:
-        return BY_NAME[name]
-    except (KeyError, TypeError):
-        raise ValueError(f"unknown loss {name!r}; choose one of {sorted(BY_NAME)}") from None
-
-
 def sigmoid_output_gradient(loss: str, y_true, probability):
     """dL/dz for one sigmoid output unit p = sigmoid(z), element-wise.
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 
-RIGHT_COLOR, WRONG_COLOR = "#1d6fa3", "#d62828"
+from course_utils.colours import RIGHT as RIGHT_COLOR
+from course_utils.colours import WRONG as WRONG_COLOR
+
 #: The marker over the true class's bar in :func:`plot_probability_gallery`.
 TRUE_MARKER = "v"
 

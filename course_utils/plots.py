@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from course_utils.colours import CLASS_COLOURS, REGION_COLOURS
+
 
 def plot_decision_boundary(predict, X, y, ax=None, title: str = "", resolution: int = 200, padding: float = 0.5):
     """Shade the regions where ``predict`` outputs 1 vs 0 and draw the labelled points.
@@ -22,8 +24,8 @@ def plot_decision_boundary(predict, X, y, ax=None, title: str = "", resolution: 
     xx, yy = np.meshgrid(np.linspace(lo[0], hi[0], resolution), np.linspace(lo[1], hi[1], resolution))
     grid = np.column_stack([xx.ravel(), yy.ravel()])
     zz = (np.asarray(predict(grid)).reshape(xx.shape) > 0.5).astype(float)
-    ax.contourf(xx, yy, zz, levels=[-0.5, 0.5, 1.5], colors=["#fde2c8", "#cde7f0"])
-    for label, marker, color in ((0, "o", "#e76f51"), (1, "s", "#1d6fa3")):
+    ax.contourf(xx, yy, zz, levels=[-0.5, 0.5, 1.5], colors=list(REGION_COLOURS))
+    for label, marker, color in zip((0, 1), ("o", "s"), CLASS_COLOURS):
         points = X[y == label]
         ax.scatter(
             points[:, 0],
@@ -102,6 +104,23 @@ def show_images(images, titles=None, columns: int = 6, size: float = 1.5, title:
     return fig
 
 
+def _display_data(fig, alt: str) -> tuple[dict, dict]:
+    """The PNG of ``fig`` with its text alternative, as display data and metadata; closes ``fig``."""
+    import io
+
+    import matplotlib.pyplot as plt
+
+    if not isinstance(alt, str) or not alt.strip():
+        raise ValueError("show(fig, alt) needs one sentence saying what the figure shows")
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", bbox_inches="tight", metadata={"Software": None})
+    plt.close(fig)
+    return (
+        {"image/png": buffer.getvalue(), "text/plain": f"[figure] {alt.strip()}"},
+        {"image/png": {"alt": alt.strip()}},
+    )
+
+
 def show(fig, alt: str) -> None:
     """Display ``fig`` with a text alternative, then close it so it is not drawn twice.
 
@@ -109,18 +128,36 @@ def show(fig, alt: str) -> None:
     metadata (``{"image/png": {"alt": ...}}``), which HTML renderers turn into the ``alt``
     attribute, and as the output's plain text, which screen readers and text-only views show.
     """
-    import io
-
-    import matplotlib.pyplot as plt
     from IPython.display import display
 
-    if not isinstance(alt, str) or not alt.strip():
-        raise ValueError("show(fig, alt) needs one sentence saying what the figure shows")
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", bbox_inches="tight", metadata={"Software": None})
-    plt.close(fig)
-    display(
-        {"image/png": buffer.getvalue(), "text/plain": f"[figure] {alt.strip()}"},
-        raw=True,
-        metadata={"image/png": {"alt": alt.strip()}},
-    )
+    data, metadata = _display_data(fig, alt)
+    display(data, raw=True, metadata=metadata)
+
+
+class LiveFigure:
+    """One figure output that a slider redraws in place (``ipywidgets.interact``, in JupyterLab and Colab).
+
+    The first :meth:`show` displays the figure as :func:`show` does; every later one replaces that
+    same output, through its display id, instead of adding a figure below it. Call it once before
+    ``interact`` so the figure at the starting values is an ordinary output of the cell, stored with
+    the notebook (it reads well without a kernel). A redraw with the same pixels sends nothing, so
+    ``interact``'s own first call at the starting values changes nothing in the stored notebook.
+    """
+
+    def __init__(self):
+        self._handle = None
+        self._png = None
+
+    def show(self, fig, alt: str) -> bool:
+        """Show ``fig`` here (the first time) or in place of the last one; False when its pixels are the same."""
+        from IPython.display import display
+
+        data, metadata = _display_data(fig, alt)
+        if data["image/png"] == self._png:
+            return False
+        if self._handle is None:
+            self._handle = display(data, raw=True, metadata=metadata, display_id=True)
+        else:
+            self._handle.update(data, raw=True, metadata=metadata)
+        self._png = data["image/png"]
+        return True

@@ -133,4 +133,6 @@ def set_plot_style() -> None:
     """Apply :data:`PLOT_STYLE` to every figure drawn from now on."""
     import matplotlib
 
-    matplotlib.rcParams.update(PLOT_STYLE)
+    from course_utils.colours import CATEGORICAL
+
+    matplotlib.rcParams.update({**PLOT_STYLE, "axes.prop_cycle": matplotlib.cycler(color=CATEGORICAL)})

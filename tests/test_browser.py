@@ -70,13 +70,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def cleared_copy(folder: Path) -> tuple[Path, int]:
-    """The notebook copied into ``folder`` with outputs and counts removed; number of code cells."""
-    nb = nbformat.read(course.notebook_path(NOTEBOOK), as_version=4)
+def cleared_copy(stem: str, folder: Path) -> tuple[Path, int]:
+    """``stem`` copied into ``folder`` with outputs and counts removed (what shows was made here); its code cells."""
+    nb = nbformat.read(course.notebook_path(stem), as_version=4)
     code = [cell for cell in nb.cells if cell.cell_type == "code"]
     for cell in code:
         cell.outputs, cell.execution_count = [], None
-    path = folder / f"{NOTEBOOK}.ipynb"
+    path = folder / f"{stem}.ipynb"
     nbformat.write(nb, path)
     return path, len(code)
 
@@ -184,7 +184,7 @@ def saved_with_outputs(path: Path) -> bool:
 
 def test_02_neuron_runs_in_jupyterlab_in_chromium(chromium, lab):
     sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements.txt (playwright)")
-    path, n_code = cleared_copy(lab["root"])
+    path, n_code = cleared_copy(NOTEBOOK, lab["root"])
     url = f"{lab['base']}/lab/tree/{path.name}?reset&token={lab['token']}"
     dialogs: list[str] = []
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -295,5 +295,69 @@ def test_badge_is_a_colab_link_and_opening_leaves_the_notebook_unmodified(chromi
             tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text=stem)
             assert tab.count() == 1
             assert "jp-mod-dirty" not in (tab.get_attribute("class") or ""), "opening marked the notebook modified"
+        finally:
+            browser.close()
+
+
+@pytest.mark.parametrize("stem", ["02_neuron", "07_gradient_descent"])
+def test_the_live_slider_redraws_its_figure(chromium, lab, stem):
+    """Run the notebook in JupyterLab, click near the right end of the first slider, and see its figure change.
+
+    The notebook is a copy without outputs, run to the end (kernel idle) before the slider is
+    touched, so the figure compared is the one this session drew and the slider's callback is not
+    queued behind other cells. A click on the slider's track moves the handle there (noUiSlider).
+    """
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements.txt (playwright)")
+    path, n_code = cleared_copy(stem, lab["root"])
+    dialogs: list[str] = []
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(
+                f"{lab['base']}/lab/tree/{path.name}?reset&token={lab['token']}",
+                wait_until="domcontentloaded",
+                timeout=120_000,
+            )
+            indicator = page.locator(".jp-NotebookPanel .jp-Notebook-ExecutionIndicator")
+            opened = lambda: page.locator(".jp-CodeCell").count() == n_code  # noqa: E731
+            wait_until(
+                page,
+                lambda: opened() and indicator.get_attribute("data-status") == "idle",
+                120,
+                dialogs,
+                f"{stem} to open and its kernel to start",
+            )
+            page.locator(".lm-MenuBar-item", has_text="Run").first.click()
+            page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
+            prompts = page.locator(".jp-CodeCell .jp-InputPrompt")
+            wait_until(
+                page,
+                lambda: (
+                    [t.strip() for t in prompts.all_text_contents()] == [f"[{i}]:" for i in range(1, n_code + 1)]
+                    and indicator.get_attribute("data-status") == "idle"
+                ),
+                RUN_TIMEOUT,
+                dialogs,
+                f"all {n_code} cells to run and the kernel to go idle",
+            )
+            cell = page.locator(".jp-CodeCell", has=page.locator(".widget-slider")).first
+            figure = cell.locator(".jp-OutputArea-output img").first
+            track = cell.locator(".widget-slider .noUi-base").first
+            wait_until(page, lambda: figure.count() == 1 and track.count() == 1, 60, dialogs, "the slider and figure")
+            before = figure.get_attribute("src")
+            track.scroll_into_view_if_needed()
+            box = track.bounding_box()
+            page.mouse.click(box["x"] + 0.85 * box["width"], box["y"] + box["height"] / 2)
+            wait_until(
+                page,
+                lambda: figure.count() == 1 and figure.get_attribute("src") != before,
+                60,
+                dialogs,
+                "the figure to be redrawn after moving the slider",
+            )
+            assert cell.locator(".jp-OutputArea-output img").count() == 1, "the figure is redrawn in place, not added"
+            page.screenshot(path=str(ARTIFACTS / f"{stem}-slider.png"))
         finally:
             browser.close()

@@ -81,35 +81,3 @@ def test_gate_lines_draws_one_panel_per_gate_with_its_score():
     assert _signed_sum(-0.5, -2.0, 0.0) == "−0.5·x1 − 2.0·x2 + 0.0"
     alt = gate_lines_alt(1.0, 1.0, -1.5)
     assert "4 of 4 right for AND, 2 for OR and 1 for XOR" in alt
-
-
-@pytest.fixture
-def captured_displays():
-    """An IPython shell whose display publisher records every display and update instead of printing it."""
-    from IPython.core.displaypub import CapturingDisplayPublisher
-    from IPython.core.interactiveshell import InteractiveShell
-
-    shell = InteractiveShell.instance()
-    saved = shell.display_pub
-    shell.display_pub = CapturingDisplayPublisher()
-    yield shell.display_pub.outputs
-    shell.display_pub = saved
-
-
-def test_live_figure_redraws_in_place_and_only_when_the_pixels_change(captured_displays):
-    from course_utils.diagrams import LiveFigure, gate_lines
-
-    figure = LiveFigure(gate_lines(1.0, 1.0, -1.5), "the starting line")
-    (first,) = captured_displays
-    assert not first["update"] and first["transient"]["display_id"]
-    assert first["data"]["text/plain"] == "[figure] the starting line"
-    assert first["metadata"] == {"image/png": {"alt": "the starting line"}}
-
-    assert figure.update(gate_lines(1.0, 1.0, -1.5)) is False  # same pixels: nothing is sent
-    assert len(captured_displays) == 1
-
-    assert figure.update(gate_lines(1.0, 1.0, -0.5), "a line for OR") is True
-    second = captured_displays[-1]
-    assert second["update"] and second["transient"]["display_id"] == first["transient"]["display_id"]
-    assert second["data"]["image/png"] != first["data"]["image/png"]
-    assert second["data"]["text/plain"] == "[figure] a line for OR"

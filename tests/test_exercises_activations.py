@@ -22,7 +22,7 @@ def test_collapsed_layer_checker(capsys):
     assert not check_collapsed_layer([[2.0], [1.0]], [1.0])
     assert "W1 @ W2" in capsys.readouterr().out
     assert not check_collapsed_layer([1.0, 2.0, 3.0], [1.0])
-    assert "has 2 numbers; yours has 3" in capsys.readouterr().out
+    assert "needs exactly 2 numbers; got 3" in capsys.readouterr().out
     assert not check_collapsed_layer(None, [1.0])
     assert "Not answered yet" in capsys.readouterr().out
 
@@ -82,7 +82,7 @@ def test_sigmoid_xor_checker(capsys):
     assert not check_sigmoid_xor([[1, 1], [1, 1]], [0, -1], [1, -2], [0])  # the ReLU weights: too soft for sigmoids
     assert "every output must be within 0.1" in capsys.readouterr().out
     assert not check_sigmoid_xor([[20, 20], [20, 20]], [-10, -30], [1, -1, 0], [0])
-    assert "W2 has 2 numbers; yours has 3" in capsys.readouterr().out
+    assert "W2 needs exactly 2 numbers; got 3" in capsys.readouterr().out
     assert not check_sigmoid_xor("W1", [0, 0], [1, 1], [0])
     assert not check_sigmoid_xor([[20, 20], [20, 20]], None, [1, -1], [0])
     assert "Not answered yet" in capsys.readouterr().out

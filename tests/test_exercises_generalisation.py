@@ -124,10 +124,10 @@ def test_open_experiment(capsys):
     assert not check_open_experiment(Fixed(mostly), np.zeros((100, 784)), y)
     assert "0.900" in capsys.readouterr().out
     assert not check_open_experiment(Fixed(right[:, :5]), np.zeros((100, 784)), y)
-    assert "10 probabilities" in capsys.readouterr().out
+    assert "10 scores per image" in capsys.readouterr().out
     assert not check_open_experiment(Broken(), np.zeros((100, 784)), y)
     out = capsys.readouterr().out
-    assert "cannot read" in out and out.count("\n") == 1
+    assert "model.predict raised" in out and out.count("\n") == 1
     assert not check_open_experiment("my model", np.zeros((100, 784)), y)
     assert "Keras model" in capsys.readouterr().out
     assert not check_open_experiment(None, np.zeros((100, 784)), y)

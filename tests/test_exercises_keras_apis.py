@@ -146,7 +146,7 @@ def test_small_data_checker(capsys):
     assert "at most 30,000" in capsys.readouterr().out
     three = keras.Sequential([keras.Input(shape=(784,)), keras.layers.Dense(3)])
     assert not check_small_data_model(three, marked, y)
-    assert "10 class probabilities" in capsys.readouterr().out
+    assert "10 scores per image" in capsys.readouterr().out
     assert not check_small_data_model(fixed_answer(y), marked[:100], y[:100])
     assert not check_small_data_model("model", marked, y)
     assert not check_small_data_model(None, marked, y)

@@ -53,7 +53,7 @@ def test_per_digit_accuracy(capsys):
     [
         ("0.8, 0.6, 1.0", "not the text"),
         ({"a": 1}, "got a dict"),
-        ([0.8, "x", 1.0], "got a list"),
+        ([0.8, "x", 1.0], "not the text 'x'"),
         ([np.nan] * 3, "nan"),
     ],
 )

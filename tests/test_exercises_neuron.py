@@ -3,9 +3,7 @@
 import numpy as np
 import pytest
 
-from course_utils.exercises import AnswerError
 from course_utils.exercises.neuron import (
-    as_numbers,
     check_digit_perceptron,
     check_nand_neuron,
     check_weighted_sum_prediction,
@@ -68,13 +66,6 @@ def test_prediction_checker_explains_a_wrong_kind_of_answer_in_one_line(capsys, 
     assert not check_weighted_sum_prediction(weighted_sum, output)
     out = capsys.readouterr().out
     assert hint in out and "Traceback" not in out and out.count("\n") == 1
-
-
-def test_as_numbers():
-    assert as_numbers([1, 2.5], "the weights", 2).tolist() == [1.0, 2.5]
-    assert as_numbers(np.array([[1], [2]]), "the weights", 2).tolist() == [1.0, 2.0]
-    with pytest.raises(AnswerError, match="exactly 2 numbers; got 3"):
-        as_numbers([1, 2, 3], "the weights", 2)
 
 
 class ThresholdNeuron:

@@ -99,26 +99,3 @@ def test_descent_plots():
     with pytest.raises(ValueError, match="runs is empty"):
         fp.plot_descent_paths({})
     matplotlib.pyplot.close("all")
-
-
-def test_live_figure_displays_once_then_updates_in_place():
-    matplotlib = pytest.importorskip("matplotlib")
-    matplotlib.use("Agg")
-    pytest.importorskip("IPython")
-    from IPython.core.interactiveshell import InteractiveShell
-    from IPython.utils.capture import capture_output
-
-    from course_utils import function_plots as fp
-
-    InteractiveShell.instance()
-    live = fp.LiveFigure()
-    runs = [gd.gradient_descent(lambda x: 2 * x, 8.0, lr, 5) for lr in (0.1, 0.6)]
-    with capture_output() as captured:
-        for run, alt in zip(runs, ("first path", "second path")):
-            live.show(fp.plot_descent_paths({"run": run}, panel_size=(4, 3)), alt)
-    first, second = captured.outputs
-    assert first.data["text/plain"] == "[figure] first path" and first.metadata == {"image/png": {"alt": "first path"}}
-    assert not first.update and second.update
-    assert first.transient["display_id"] == second.transient["display_id"]
-    assert second.data["text/plain"] == "[figure] second path" and second.data["image/png"] != first.data["image/png"]
-    assert not matplotlib.pyplot.get_fignums(), "every figure is closed once shown"

@@ -39,7 +39,6 @@ def test_binary_cross_entropy_is_categorical_with_two_classes():
         (lambda: losses.binary_cross_entropy([1, 0], [1.2, 0.1]), "probabilities in"),
         (lambda: losses.categorical_cross_entropy([1, 0], [0.5, 0.5]), r"shape \(samples, classes\)"),
         (lambda: losses.categorical_cross_entropy([[1, 0]], [[0.5, 0.6]]), "sum to 1"),
-        (lambda: losses.get("hinge_thing"), "unknown loss"),
         (lambda: losses.sigmoid_output_gradient("mae", 1, [0.5]), "'mse' or 'cross_entropy'"),
     ],
 )

@@ -320,3 +320,23 @@ def test_a_claim_sweep_lists_each_failing_claim_with_its_seeds(tmp_path):
     assert held.returncode == 0 and "claims held for 1/1 seeds" in held.stdout
     refused = runner(nb, "--seeds", "0-1", "-p", "SEED", "3", "--output-dir", tmp_path / "out1")
     assert refused.returncode == 2 and "--seeds sets SEED itself" in refused.stderr
+
+
+def test_jobs_runs_notebooks_side_by_side_and_reports_them_in_course_order(tmp_path):
+    # Each notebook waits until the other has started: only two at a time can finish.
+    waits = {
+        name: f"import pathlib, time\npathlib.Path({str(tmp_path)!r}, {name!r}).touch()\n"
+        f"deadline = time.time() + 60\n"
+        f"while not pathlib.Path({str(tmp_path)!r}, {other!r}).exists() and time.time() < deadline:\n"
+        "    time.sleep(0.1)\n"
+        f"assert pathlib.Path({str(tmp_path)!r}, {other!r}).exists(), 'ran alone'"
+        for name, other in (("first", "second"), ("second", "first"))
+    }
+    paths = [make_notebook(tmp_path / f"{name}.ipynb", "SEED = 0", code) for name, code in waits.items()]
+    result = runner(*paths, "--jobs", "2", "--output-dir", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    rows = [line.split()[0] for line in result.stdout.splitlines()[2:4]]
+    assert rows == ["first", "second"]
+    assert "wall time with 2 notebooks at a time" in result.stdout
+    refused = runner(paths[0], "--jobs", "0")
+    assert refused.returncode == 2 and "--jobs is a whole number" in refused.stderr

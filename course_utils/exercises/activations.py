@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from course_utils import activations as act
-from course_utils.exercises import AnswerError, Verdict, as_number, feedback, parsed, unanswered
+from course_utils.exercises import Verdict, as_array, as_number, feedback, parsed, unanswered
 
 #: Exercise 1: two linear layers (x @ W + b), to be collapsed into one.
 W1 = np.array([[1.0, 2.0], [0.0, -1.0]])
@@ -23,21 +23,6 @@ XOR_TARGETS = np.array([0.0, 1.0, 1.0, 0.0])
 XOR_TOLERANCE = 0.1
 
 _PROBE = np.array([-8.0, -2.5, -0.3, 0.0, 0.4, 1.0, 3.0, 8.0])
-
-
-def as_array(answer, what: str, size: int) -> np.ndarray:
-    """The answer as a flat float array of ``size`` numbers, or :class:`AnswerError` with a one-line hint."""
-    if isinstance(answer, (str, bool)) or callable(answer):
-        raise AnswerError(f"{what.capitalize()} is {size} number{'s' if size > 1 else ''}, not {answer!r}.")
-    try:
-        values = np.asarray(answer, dtype=float).ravel()
-    except (TypeError, ValueError):
-        raise AnswerError(f"{what.capitalize()} must contain only numbers, e.g. {[0.0] * size}.") from None
-    if values.size != size:
-        raise AnswerError(f"{what.capitalize()} has {size} number{'s' if size > 1 else ''}; yours has {values.size}.")
-    if not np.all(np.isfinite(values)):
-        raise AnswerError(f"{what.capitalize()} must be finite numbers, got {values.tolist()}.")
-    return values
 
 
 def _call(function, z, name: str):

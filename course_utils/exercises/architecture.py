@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import numpy as np
-
-from course_utils.exercises import Verdict, as_whole_number, feedback, parsed, unanswered
-from course_utils.layer_math import dense_params
+from course_utils.exercises import Verdict, as_whole_number, feedback, model_accuracy, parsed, unanswered
+from course_utils.layer_math import dense_params, mlp_params
 
 #: The network of exercises 1 and 2: 784 inputs, two hidden ReLU layers, 10 softmax outputs.
 EXERCISE_SIZES = (784, 256, 64, 10)
@@ -16,7 +14,7 @@ SMALL_TARGET_ACCURACY = 0.93
 
 def exercise_parameter_count() -> int:
     """Weights plus biases of the 784-256-64-10 network, layer by layer."""
-    return sum(dense_params(n_in, n_out) for n_in, n_out in zip(EXERCISE_SIZES, EXERCISE_SIZES[1:]))
+    return mlp_params(EXERCISE_SIZES)
 
 
 def check_parameter_count(count) -> Verdict:
@@ -94,13 +92,9 @@ def check_small_network(model) -> Verdict:
     from course_utils.data import load_mnist, prepare_images
 
     _, (x_test, y_test) = load_mnist()
-    try:
-        scores = np.asarray(model.predict(prepare_images(x_test), verbose=0))
-    except Exception as exc:  # the student's model: report, don't crash the notebook
-        return feedback(False, "", f"model.predict raised {type(exc).__name__}: {exc}")
-    if scores.shape != (len(y_test), 10):
-        return feedback(False, "", f"The model should output 10 scores per image; it outputs shape {scores.shape}.")
-    accuracy = float(np.mean(scores.argmax(axis=1) == y_test))
+    accuracy, wrong = model_accuracy(model, prepare_images(x_test), y_test)
+    if wrong is not None:
+        return wrong
     return feedback(
         accuracy >= SMALL_TARGET_ACCURACY,
         f"{n_parameters:,} parameters and {accuracy:.1%} test accuracy: "

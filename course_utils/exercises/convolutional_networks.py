@@ -12,8 +12,10 @@ from course_utils.exercises import (
     AnswerError,
     Verdict,
     as_number,
+    as_shape,
     as_whole_number,
     feedback,
+    model_accuracy,
     parsed,
     unanswered,
 )
@@ -28,18 +30,13 @@ MAX_PARAMETERS = 40_000
 TARGET_ACCURACY = 0.99
 
 
-def as_shape(answer, what: str = "the shape") -> tuple[int, int, int]:
-    """Three whole numbers ``(height, width, channels)``, or :class:`AnswerError` with a one-line hint."""
-    if isinstance(answer, str) or not isinstance(answer, (tuple, list, np.ndarray)) or len(answer) != 3:
-        raise AnswerError(f"{what.capitalize()} is three whole numbers, (height, width, channels); got {answer!r}.")
-    return tuple(as_whole_number(value, f"each number of {what}") for value in answer)
-
-
 def check_conv_layer(output_shape, n_parameters) -> Verdict:
     """Exercise 1: output shape and parameter count of Conv2D(8, 5x5) on a 28x28x1 image, no padding."""
     if unanswered(output_shape, n_parameters):
         return Verdict(False)
-    shape, wrong = parsed(as_shape, output_shape, "the output shape")
+    shape, wrong = parsed(
+        lambda answer, what: as_shape(answer, what, 3, "(height, width, channels)"), output_shape, "the output shape"
+    )
     if wrong is not None:
         return wrong
     count, wrong = parsed(as_whole_number, n_parameters, "the parameter count")
@@ -174,8 +171,9 @@ def check_small_cnn(model, x_test=None, y_test=None) -> Verdict:
 
         _, (x_test, y_test) = load_mnist()
         x_test = prepare_images(x_test, flatten=False)
-    scores = np.asarray(model.predict(x_test, batch_size=1000, verbose=0))
-    accuracy = float(np.mean(scores.argmax(axis=1) == np.asarray(y_test)))
+    accuracy, wrong = model_accuracy(model, x_test, y_test)
+    if wrong is not None:
+        return wrong
     return feedback(
         accuracy >= TARGET_ACCURACY,
         f"{count:,} parameters and {accuracy:.2%} test accuracy (measured here on the 10,000 test images).",

@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from course_utils.exercises import AnswerError, Verdict, as_whole_number, feedback, parsed, unanswered
+from course_utils.exercises import AnswerError, Verdict, as_choice, as_whole_number, feedback, parsed, unanswered
 from course_utils.layer_math import mlp_params
 
 #: The fixed network of the notebook's section 6: 32 hidden ReLUs, Adam(0.01), 300 epochs.
@@ -69,21 +69,6 @@ def check_gradient_steps(steps) -> Verdict:
         f"300 × {per_epoch} = {300 * per_epoch} steps.",
         "Steps = epochs × batches per epoch, and batches per epoch = ceil(samples / batch_size).",
     )
-
-
-def as_choice(options):
-    """A parser for ``parsed``: the answer as one of ``options`` (text, any case), else a one-line hint."""
-
-    def parse(answer, what: str) -> str:
-        choices = " or ".join(repr(o) for o in options)
-        if not isinstance(answer, str):
-            raise AnswerError(f"{what.capitalize()} is one of the words {choices}, in quotes; got {answer!r}.")
-        word = answer.strip().strip("'\"").lower()
-        if word not in options:
-            raise AnswerError(f"{what.capitalize()} is one of the words {choices}; got {answer!r}.")
-        return word
-
-    return parse
 
 
 def _runs(runs, what: str):

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_utils.exercises import AnswerError, Verdict, as_number, as_whole_number, feedback, parsed, unanswered
-from course_utils.exercises.neuron import as_numbers
+from course_utils.exercises import Verdict, as_array, as_number, as_shape, feedback, parsed, unanswered
 from course_utils.forward import DenseLayer, forward, forward_trace
 
 #: Exercise 1's sample and network: 2 inputs → 2 ReLU neurons → 1 linear output (a score).
@@ -19,38 +18,11 @@ XOR_INPUTS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 XOR_TARGETS = np.array([0.0, 1.0, 1.0, 0.0])
 
 
-def as_shape(answer, what: str) -> tuple[int, ...]:
-    """The answer as a shape, a tuple of positive whole numbers, or :class:`AnswerError` with a hint."""
-    if isinstance(answer, (str, bool)) or np.ndim(answer) != 1:
-        raise AnswerError(f"{what.capitalize()} is a shape: a tuple of whole numbers such as (2, 3); got {answer!r}.")
-    shape = tuple(as_whole_number(size, f"each size in {what}") for size in answer)
-    if not shape or min(shape) < 1:
-        raise AnswerError(f"{what.capitalize()} is made of positive sizes; got {answer!r}.")
-    return shape
-
-
-def as_matrix(answer, what: str, shape: tuple[int, ...]) -> np.ndarray:
-    """The answer as finite floats of the given shape (a nested list or an array), or :class:`AnswerError`."""
-    if isinstance(answer, (str, bool)):
-        raise AnswerError(f"{what.capitalize()} is numbers of shape {shape}, not {answer!r}.")
-    try:
-        values = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError):
-        raise AnswerError(f"{what.capitalize()} must hold only numbers, in the shape {shape}.") from None
-    if values.size == int(np.prod(shape)) and values.shape != shape:
-        values = values.reshape(shape)  # e.g. [3, -2] for a (2, 1) column
-    if values.shape != shape:
-        raise AnswerError(f"{what.capitalize()} needs shape {shape}; got {values.shape}.")
-    if not np.isfinite(values).all():
-        raise AnswerError(f"{what.capitalize()} must be finite numbers.")
-    return values
-
-
 def check_hand_forward(hidden, output) -> Verdict:
     """Exercise 1: the hidden activations (two numbers) and the output of EXERCISE_LAYERS on EXERCISE_X."""
     if unanswered(hidden, output):
         return Verdict(False)
-    hidden, wrong = parsed(lambda answer, what: as_numbers(answer, what, 2), hidden, "the hidden activations")
+    hidden, wrong = parsed(lambda answer, what: as_array(answer, what, 2), hidden, "the hidden activations")
     if wrong is not None:
         return wrong
     output, wrong = parsed(as_number, output, "the output")
@@ -93,7 +65,7 @@ def check_xor_weights(W1, b1, W2, b2) -> Verdict:
         return Verdict(False)
     values = {}
     for name, answer, shape in (("W1", W1, (2, 2)), ("b1", b1, (2,)), ("W2", W2, (2, 1)), ("b2", b2, (1,))):
-        values[name], wrong = parsed(lambda a, what, shape=shape: as_matrix(a, what, shape), answer, name)
+        values[name], wrong = parsed(lambda a, what, shape=shape: as_array(a, what, shape), answer, name)
         if wrong is not None:
             return wrong
     network = [DenseLayer(values["W1"], values["b1"], "relu"), DenseLayer(values["W2"], values["b2"], "linear")]

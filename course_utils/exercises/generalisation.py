@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import numpy as np
-
-from course_utils.exercises import AnswerError, Verdict, as_whole_number, feedback, parsed, unanswered
+from course_utils.exercises import Verdict, as_choice, as_whole_number, feedback, model_accuracy, parsed, unanswered
 from course_utils.generalisation import best_epoch, curves, epochs_run
 
 #: Exercise 4: a results table from another run (1,000 training images), with its traps.
@@ -18,22 +16,6 @@ REGULARISER_TABLE = [
 ]
 #: Exercise 5: the validation accuracy the open experiment asks for, from the same 1,000 training images.
 OPEN_TARGET = 0.93
-
-
-def _as_word(options):
-    """A parser for ``parsed``: the answer as one of ``options`` (case and spaces ignored)."""
-
-    def parse(answer, what: str) -> str:
-        listed = " or ".join(repr(option) for option in options)
-        if not isinstance(answer, str):
-            raise AnswerError(f"{what.capitalize()} is one of {listed}, written in quotes; got {answer!r}.")
-        word = answer.strip().lower()
-        for option in options:
-            if word == option.lower():
-                return option
-        raise AnswerError(f"{what.capitalize()} is one of {listed}; got {answer!r}.")
-
-    return parse
 
 
 def check_stopping_epoch(history, answer) -> Verdict:
@@ -91,7 +73,7 @@ def check_gap_prediction(prediction, gap_fewer, gap_reference) -> Verdict:
     """Exercise 3: the predicted direction of the gap with fewer images, against what was measured."""
     if unanswered(prediction):
         return Verdict(False)
-    word, wrong = parsed(_as_word(("larger", "smaller")), prediction, "your prediction")
+    word, wrong = parsed(as_choice(("larger", "smaller")), prediction, "your prediction")
     if wrong is not None:
         return wrong
     measured = "larger" if gap_fewer > gap_reference else "smaller"
@@ -109,7 +91,7 @@ def check_regulariser_choice(answer) -> Verdict:
     if unanswered(answer):
         return Verdict(False)
     names = [row[0] for row in REGULARISER_TABLE]
-    name, wrong = parsed(_as_word(names), answer, "the regulariser")
+    name, wrong = parsed(as_choice(names), answer, "the regulariser")
     if wrong is not None:
         return wrong
     best = max(REGULARISER_TABLE, key=lambda row: row[2])[0]
@@ -135,20 +117,9 @@ def check_open_experiment(model, x_val, y_val, target: float = OPEN_TARGET) -> V
         return Verdict(False)
     if not hasattr(model, "predict"):
         return feedback(False, "", f"Pass your trained Keras model itself; got a {type(model).__name__}.")
-    try:
-        probabilities = np.asarray(model.predict(x_val, verbose=0))
-    except Exception as error:  # a model built for other inputs: one line, not a traceback
-        return feedback(
-            False,
-            "",
-            f"Your model cannot read the validation images (784 pixels each): "
-            f"{type(error).__name__}: {str(error).splitlines()[0][:120]}",
-        )
-    if probabilities.shape != (len(y_val), 10):
-        return feedback(
-            False, "", f"The model should give 10 probabilities per image; its output has shape {probabilities.shape}."
-        )
-    accuracy = float((probabilities.argmax(axis=1) == np.asarray(y_val)).mean())
+    accuracy, wrong = model_accuracy(model, x_val, y_val)
+    if wrong is not None:
+        return wrong
     return feedback(
         accuracy >= target,
         f"Validation accuracy {accuracy:.3f} ≥ {target}. Now, and only now, you may measure it once on the test set.",

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_utils.exercises import AnswerError, Verdict, as_number, as_whole_number, feedback, parsed, unanswered
+from course_utils.exercises import (
+    AnswerError,
+    Verdict,
+    as_number,
+    as_whole_number,
+    feedback,
+    model_accuracy,
+    parsed,
+    unanswered,
+)
 from course_utils.layer_math import dense_params, gru_params, lstm_params
 
 #: Exercise 1: LSTM(32) and GRU(32) reading sequences of 8 features per step.
@@ -189,12 +198,9 @@ def check_small_data_model(model, x_test, y_test) -> Verdict:
         return feedback(
             False, "", f"Your model has {n:,} parameters; the target allows at most {OPEN_MAX_PARAMETERS:,}."
         )
-    probabilities = np.asarray(model.predict(x_test[:OPEN_TEST_IMAGES], verbose=0))
-    if probabilities.shape != (OPEN_TEST_IMAGES, 10):
-        return feedback(
-            False, "", f"The model should output 10 class probabilities per image; got {probabilities.shape[1:]}."
-        )
-    accuracy = float((probabilities.argmax(axis=1) == y_test[:OPEN_TEST_IMAGES]).mean())
+    accuracy, wrong = model_accuracy(model, x_test[:OPEN_TEST_IMAGES], y_test[:OPEN_TEST_IMAGES])
+    if wrong is not None:
+        return wrong
     if accuracy < OPEN_TARGET:
         return feedback(
             False,

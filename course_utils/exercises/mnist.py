@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_utils.exercises import AnswerError, Verdict, as_whole_number, feedback, parsed, unanswered
+from course_utils.exercises import (
+    AnswerError,
+    Verdict,
+    as_array,
+    as_whole_number,
+    feedback,
+    model_accuracy,
+    parsed,
+    unanswered,
+)
 
 SPLITS = ("train", "validation", "test")
 
@@ -12,19 +21,6 @@ SPLITS = ("train", "validation", "test")
 PLAIN_MLP_MAX_PARAMETERS = 500_000
 #: ... reaching at least this accuracy on the 6,000 validation images.
 PLAIN_MLP_TARGET = 0.985
-
-
-def _as_numbers(answer, what: str) -> np.ndarray:
-    """The answer as a float array, or an AnswerError with a one-line hint."""
-    if isinstance(answer, str):
-        raise AnswerError(f"{what.capitalize()} is an array of numbers, not the text {answer!r}.")
-    try:
-        values = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError):
-        raise AnswerError(f"{what.capitalize()} is an array of numbers; got a {type(answer).__name__}.") from None
-    if not np.isfinite(values).all():
-        raise AnswerError(f"{what.capitalize()} holds nan or infinite values: a division by zero somewhere?")
-    return values
 
 
 def check_parameter_count(n_parameters) -> Verdict:
@@ -48,7 +44,7 @@ def check_per_digit_accuracy(matrix, answer) -> Verdict:
     """Exercise 2: from a confusion matrix, the fraction of each digit's images predicted correctly."""
     if unanswered(answer):
         return Verdict(False)
-    answer, wrong = parsed(_as_numbers, answer, "the per-digit accuracy")
+    answer, wrong = parsed(as_array, answer, "the per-digit accuracy")
     if wrong is not None:
         return wrong
     matrix = np.asarray(matrix)
@@ -165,11 +161,9 @@ def check_plain_mlp(model, x_val, y_val) -> Verdict:
             "",
             f"{n_parameters:,} parameters; the budget is {PLAIN_MLP_MAX_PARAMETERS:,}. Make a layer narrower.",
         )
-    try:
-        probabilities = model.predict(x_val, verbose=0)
-    except Exception as error:  # the student's model: say what went wrong in one line
-        return feedback(False, "", f"model.predict(x_val) failed: {type(error).__name__}: {error}".splitlines()[0])
-    accuracy = float(np.mean(np.asarray(probabilities).argmax(axis=1) == np.asarray(y_val)))
+    accuracy, wrong = model_accuracy(model, x_val, y_val)
+    if wrong is not None:
+        return wrong
     if accuracy > 0.995:
         return feedback(
             False,

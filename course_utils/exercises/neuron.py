@@ -4,24 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_utils.exercises import AnswerError, Verdict, as_number, as_whole_number, feedback, parsed, unanswered
+from course_utils.exercises import Verdict, as_array, as_number, as_whole_number, feedback, parsed, unanswered
 from course_utils.perceptron import GATE_INPUTS, GATE_TARGETS, step
 
 #: Exercise 4: the share of unseen 0s and 1s a perceptron trained on pixels must get right.
 DIGIT_TARGET = 0.99
 #: Exercise 4: how many training images of each digit (0 and 1) the student's perceptron learns from.
 N_TRAINING_PER_DIGIT = 500
-
-
-def as_numbers(answer, what: str, length: int) -> np.ndarray:
-    """The answer as ``length`` finite floats (a list, tuple or array), or :class:`AnswerError` with a hint."""
-    if isinstance(answer, (str, bool)) or np.ndim(answer) == 0:
-        hint = f"{what.capitalize()} is a list of {length} numbers, e.g. [{', '.join(['0.5'] * length)}]"
-        raise AnswerError(f"{hint}; got {answer!r}.")
-    values = list(np.ravel(np.asarray(answer, dtype=object)))
-    if len(values) != length:
-        raise AnswerError(f"{what.capitalize()} needs exactly {length} numbers; got {len(values)}.")
-    return np.array([as_number(value, f"each of {what}") for value in values])
 
 
 def check_weighted_sum_prediction(weighted_sum, output) -> Verdict:
@@ -52,7 +41,7 @@ def check_nand_neuron(weights, bias) -> Verdict:
     """Exercise 2: weights and bias with which step(w·x + b) computes NAND on all four inputs."""
     if unanswered(weights, bias):
         return Verdict(False)
-    weights, wrong = parsed(lambda answer, what: as_numbers(answer, what, 2), weights, "the weights")
+    weights, wrong = parsed(lambda answer, what: as_array(answer, what, 2), weights, "the weights")
     if wrong is not None:
         return wrong
     bias, wrong = parsed(as_number, bias, "the bias")

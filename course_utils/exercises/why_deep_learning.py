@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_utils.exercises import Verdict, as_whole_number, feedback, parsed, unanswered
+from course_utils.exercises import Verdict, as_whole_number, feedback, model_accuracy, parsed, unanswered
 from course_utils.layer_math import dense_params
 
 #: How many test images of each digit (0 and 1) the feature exercise is judged on.
@@ -122,13 +122,9 @@ def check_feature_experiment(feature_function, model) -> Verdict:
         return feedback(
             False, "", f"{features.shape[1]} numbers per image is more than {MAX_FEATURES}: design, do not copy pixels."
         )
-    try:
-        scores = np.asarray(model.predict(features, verbose=0))
-    except Exception as exc:
-        return feedback(False, "", f"model.predict raised {type(exc).__name__} on your features: {exc}")
-    if scores.shape != (len(y_test), 10):
-        return feedback(False, "", f"The model should output 10 scores per image; it outputs shape {scores.shape}.")
-    accuracy = float(np.mean(scores.argmax(axis=1) == y_test))
+    accuracy, wrong = model_accuracy(model, features, y_test)
+    if wrong is not None:
+        return wrong
     return feedback(
         accuracy >= FEATURE_TARGET_ACCURACY,
         f"{features.shape[1]} hand-made numbers per image, {accuracy:.1%} test accuracy: better than the pixel "
