@@ -64,6 +64,18 @@ def chromium() -> str:
     return path
 
 
+@pytest.fixture
+def page(chromium):
+    """A page of headless Chromium (Debian's, never Playwright's own download), closed after the test."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements.txt (playwright)")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_FLAGS)
+        try:
+            yield browser.new_page(viewport={"width": 1400, "height": 1000})
+        finally:
+            browser.close()
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -182,69 +194,69 @@ def saved_with_outputs(path: Path) -> bool:
     return any(cell.get("outputs") for cell in cells if cell["cell_type"] == "code")
 
 
-def test_02_neuron_runs_in_jupyterlab_in_chromium(chromium, lab):
-    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements.txt (playwright)")
+def open_notebook(page, lab, name: str, dialogs: list[str], code_cells: int | None = None):
+    """Open ``name`` from the server's root; wait until it shows its cells (all ``code_cells``) and its kernel idles."""
+    page.goto(
+        f"{lab['base']}/lab/tree/{name}?reset&token={lab['token']}", wait_until="domcontentloaded", timeout=120_000
+    )
+    cells = page.locator(".jp-NotebookPanel .jp-CodeCell")
+    opened = (lambda: cells.count() == code_cells) if code_cells else (lambda: cells.count() > 0)
+    wait_until(page, opened, 120, dialogs, f"{name} to open")
+    indicator = page.locator(".jp-NotebookPanel .jp-Notebook-ExecutionIndicator")
+    wait_until(
+        page,
+        lambda: indicator.get_attribute("data-status") == "idle",
+        120,
+        dialogs,
+        "the kernel to start (status idle)",
+    )
+    return indicator
+
+
+def run_cleared_copy(page, lab, path: Path, n_code: int, dialogs: list[str]) -> None:
+    """Open the cleared copy (no outputs yet), Run All Cells, and wait until every cell ran and the kernel idles."""
+    indicator = open_notebook(page, lab, path.name, dialogs, code_cells=n_code)
+    prompts = page.locator(".jp-CodeCell .jp-InputPrompt")
+    assert all(text.strip() in ("[ ]:", "") for text in prompts.all_text_contents()), (
+        "the copy should have no execution counts before running"
+    )
+    assert page.locator(".jp-OutputArea-output").count() == 0, "the copy should have no outputs"
+
+    page.locator(".lm-MenuBar-item", has_text="Run").first.click()
+    page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
+
+    expected_prompts = [f"[{i}]:" for i in range(1, n_code + 1)]
+    wait_until(
+        page,
+        lambda: (
+            [t.strip() for t in prompts.all_text_contents()] == expected_prompts
+            and indicator.get_attribute("data-status") == "idle"
+        ),
+        RUN_TIMEOUT,
+        dialogs,
+        f"all {n_code} cells to run and the kernel to go idle",
+    )
+
+
+def test_02_neuron_runs_in_jupyterlab_in_chromium(page, lab):
     path, n_code = cleared_copy(NOTEBOOK, lab["root"])
-    url = f"{lab['base']}/lab/tree/{path.name}?reset&token={lab['token']}"
     dialogs: list[str] = []
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
 
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_FLAGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.goto(url, wait_until="domcontentloaded", timeout=120_000)
-            panel = page.locator(".jp-NotebookPanel")
-            wait_until(
-                page,
-                lambda: panel.count() == 1 and page.locator(".jp-CodeCell").count() == n_code,
-                120,
-                dialogs,
-                "the notebook to open",
-            )
-            indicator = page.locator(".jp-NotebookPanel .jp-Notebook-ExecutionIndicator")
-            wait_until(
-                page,
-                lambda: indicator.get_attribute("data-status") == "idle",
-                120,
-                dialogs,
-                "the kernel to start (status idle)",
-            )
-            prompts = page.locator(".jp-CodeCell .jp-InputPrompt")
-            assert all(text.strip() in ("[ ]:", "") for text in prompts.all_text_contents()), (
-                "the copy should have no execution counts before running"
-            )
-            assert page.locator(".jp-OutputArea-output").count() == 0, "the copy should have no outputs"
+    run_cleared_copy(page, lab, path, n_code, dialogs)
 
-            page.locator(".lm-MenuBar-item", has_text="Run").first.click()
-            page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
+    texts = "\n".join(page.locator(".jp-OutputArea-output").all_text_contents())
+    for expected in EXPECTED_TEXTS:
+        assert expected in texts, f"{expected!r} is not shown in the page"
+    errors = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
+    assert errors.count() == 0, f"error or stderr output: {errors.all_text_contents()[:3]}"
+    assert page.locator(".jp-OutputArea-output img").count() >= 3, "the figures should be drawn"
 
-            expected_prompts = [f"[{i}]:" for i in range(1, n_code + 1)]
-            wait_until(
-                page,
-                lambda: (
-                    [t.strip() for t in prompts.all_text_contents()] == expected_prompts
-                    and indicator.get_attribute("data-status") == "idle"
-                ),
-                RUN_TIMEOUT,
-                dialogs,
-                f"all {n_code} cells to run and the kernel to go idle",
-            )
+    page.locator(".jp-OutputArea-output", has_text=EXPECTED_TEXTS[1]).first.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / f"{NOTEBOOK}.png"))
 
-            texts = "\n".join(page.locator(".jp-OutputArea-output").all_text_contents())
-            for expected in EXPECTED_TEXTS:
-                assert expected in texts, f"{expected!r} is not shown in the page"
-            errors = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
-            assert errors.count() == 0, f"error or stderr output: {errors.all_text_contents()[:3]}"
-            assert page.locator(".jp-OutputArea-output img").count() >= 3, "the figures should be drawn"
-
-            page.locator(".jp-OutputArea-output", has_text=EXPECTED_TEXTS[1]).first.scroll_into_view_if_needed()
-            page.screenshot(path=str(ARTIFACTS / f"{NOTEBOOK}.png"))
-
-            page.keyboard.press("Control+s")  # the outputs of this session, written by JupyterLab
-            wait_until(page, lambda: saved_with_outputs(path), 60, dialogs, "JupyterLab to save the notebook")
-        finally:
-            browser.close()
+    page.keyboard.press("Control+s")  # the outputs of this session, written by JupyterLab
+    wait_until(page, lambda: saved_with_outputs(path), 60, dialogs, "JupyterLab to save the notebook")
 
     saved = nbformat.read(path, as_version=4)
     code = [cell for cell in saved.cells if cell.cell_type == "code"]
@@ -254,110 +266,57 @@ def test_02_neuron_runs_in_jupyterlab_in_chromium(chromium, lab):
     assert all(expected in saved_text for expected in EXPECTED_TEXTS)
 
 
-def open_stored_notebook(page, lab, stem: str, dialogs: list[str]):
+def open_stored_notebook(page, lab, stem: str, dialogs: list[str]) -> None:
     """Copy a course notebook as stored (outputs included) into the server's root and open it."""
     shutil.copy(course.notebook_path(stem), lab["root"] / f"{stem}.ipynb")
-    page.goto(
-        f"{lab['base']}/lab/tree/{stem}.ipynb?reset&token={lab['token']}",
-        wait_until="domcontentloaded",
-        timeout=120_000,
-    )
-    wait_until(page, lambda: page.locator(".jp-NotebookPanel .jp-Cell").count() > 0, 120, dialogs, f"{stem} to open")
-    indicator = page.locator(".jp-NotebookPanel .jp-Notebook-ExecutionIndicator")
-    wait_until(
-        page,
-        lambda: indicator.get_attribute("data-status") == "idle",
-        120,
-        dialogs,
-        "the kernel to start (status idle)",
-    )
+    open_notebook(page, lab, f"{stem}.ipynb", dialogs)
 
 
 @pytest.mark.parametrize("stem", ["02_neuron", "14_convolutional_networks"])
-def test_badge_is_a_colab_link_and_opening_leaves_the_notebook_unmodified(chromium, lab, stem):
+def test_badge_is_a_colab_link_and_opening_leaves_the_notebook_unmodified(page, lab, stem):
     """The first line shows the badge as a link, and opening (kernel started) does not mark the tab dirty.
 
     JupyterLab compares the stored language_info with the kernel's; it matches on the Python the
     notebooks were built with, which is the one this test runs.
     """
-    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements.txt (playwright)")
     dialogs: list[str] = []
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_FLAGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            open_stored_notebook(page, lab, stem, dialogs)
-            badge = page.locator(".jp-NotebookPanel .jp-MarkdownCell").first.locator("a:has(img)")
-            wait_until(page, lambda: badge.count() == 1, 60, dialogs, "the badge to render as a link around an image")
-            assert badge.get_attribute("href") == course.colab_url(stem)
-            assert "colab-badge.svg" in badge.locator("img").get_attribute("src")
-            page.wait_for_timeout(2000)  # the kernel's info reply has arrived and been merged by now
-            tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text=stem)
-            assert tab.count() == 1
-            assert "jp-mod-dirty" not in (tab.get_attribute("class") or ""), "opening marked the notebook modified"
-        finally:
-            browser.close()
+    open_stored_notebook(page, lab, stem, dialogs)
+    badge = page.locator(".jp-NotebookPanel .jp-MarkdownCell").first.locator("a:has(img)")
+    wait_until(page, lambda: badge.count() == 1, 60, dialogs, "the badge to render as a link around an image")
+    assert badge.get_attribute("href") == course.colab_url(stem)
+    assert "colab-badge.svg" in badge.locator("img").get_attribute("src")
+    page.wait_for_timeout(2000)  # the kernel's info reply has arrived and been merged by now
+    tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text=stem)
+    assert tab.count() == 1
+    assert "jp-mod-dirty" not in (tab.get_attribute("class") or ""), "opening marked the notebook modified"
 
 
 @pytest.mark.parametrize("stem", ["02_neuron", "07_gradient_descent"])
-def test_the_live_slider_redraws_its_figure(chromium, lab, stem):
+def test_the_live_slider_redraws_its_figure(page, lab, stem):
     """Run the notebook in JupyterLab, click near the right end of the first slider, and see its figure change.
 
     The notebook is a copy without outputs, run to the end (kernel idle) before the slider is
     touched, so the figure compared is the one this session drew and the slider's callback is not
     queued behind other cells. A click on the slider's track moves the handle there (noUiSlider).
     """
-    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements.txt (playwright)")
     path, n_code = cleared_copy(stem, lab["root"])
     dialogs: list[str] = []
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_FLAGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.goto(
-                f"{lab['base']}/lab/tree/{path.name}?reset&token={lab['token']}",
-                wait_until="domcontentloaded",
-                timeout=120_000,
-            )
-            indicator = page.locator(".jp-NotebookPanel .jp-Notebook-ExecutionIndicator")
-            opened = lambda: page.locator(".jp-CodeCell").count() == n_code  # noqa: E731
-            wait_until(
-                page,
-                lambda: opened() and indicator.get_attribute("data-status") == "idle",
-                120,
-                dialogs,
-                f"{stem} to open and its kernel to start",
-            )
-            page.locator(".lm-MenuBar-item", has_text="Run").first.click()
-            page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
-            prompts = page.locator(".jp-CodeCell .jp-InputPrompt")
-            wait_until(
-                page,
-                lambda: (
-                    [t.strip() for t in prompts.all_text_contents()] == [f"[{i}]:" for i in range(1, n_code + 1)]
-                    and indicator.get_attribute("data-status") == "idle"
-                ),
-                RUN_TIMEOUT,
-                dialogs,
-                f"all {n_code} cells to run and the kernel to go idle",
-            )
-            cell = page.locator(".jp-CodeCell", has=page.locator(".widget-slider")).first
-            figure = cell.locator(".jp-OutputArea-output img").first
-            track = cell.locator(".widget-slider .noUi-base").first
-            wait_until(page, lambda: figure.count() == 1 and track.count() == 1, 60, dialogs, "the slider and figure")
-            before = figure.get_attribute("src")
-            track.scroll_into_view_if_needed()
-            box = track.bounding_box()
-            page.mouse.click(box["x"] + 0.85 * box["width"], box["y"] + box["height"] / 2)
-            wait_until(
-                page,
-                lambda: figure.count() == 1 and figure.get_attribute("src") != before,
-                60,
-                dialogs,
-                "the figure to be redrawn after moving the slider",
-            )
-            assert cell.locator(".jp-OutputArea-output img").count() == 1, "the figure is redrawn in place, not added"
-            page.screenshot(path=str(ARTIFACTS / f"{stem}-slider.png"))
-        finally:
-            browser.close()
+    run_cleared_copy(page, lab, path, n_code, dialogs)
+    cell = page.locator(".jp-CodeCell", has=page.locator(".widget-slider")).first
+    figure = cell.locator(".jp-OutputArea-output img").first
+    track = cell.locator(".widget-slider .noUi-base").first
+    wait_until(page, lambda: figure.count() == 1 and track.count() == 1, 60, dialogs, "the slider and figure")
+    before = figure.get_attribute("src")
+    track.scroll_into_view_if_needed()
+    box = track.bounding_box()
+    page.mouse.click(box["x"] + 0.85 * box["width"], box["y"] + box["height"] / 2)
+    wait_until(
+        page,
+        lambda: figure.count() == 1 and figure.get_attribute("src") != before,
+        60,
+        dialogs,
+        "the figure to be redrawn after moving the slider",
+    )
+    assert cell.locator(".jp-OutputArea-output img").count() == 1, "the figure is redrawn in place, not added"
+    page.screenshot(path=str(ARTIFACTS / f"{stem}-slider.png"))
