@@ -391,21 +391,26 @@ def kernel_config():
     return config
 
 
-def running_cell(output_path: Path) -> int | None:
-    """Number of the last cell papermill started (the one running when e.g. the kernel died)."""
+def running_cell(cell_index: int | None, injected_index: int | None) -> int | None:
+    """The number of the cell that was running, counted as in the source notebook (from 1).
+
+    ``cell_index`` counts the cells of the notebook papermill runs, which has the injected
+    parameters cell after the ``parameters`` cell; the source notebook does not.
+    """
+    if cell_index is None:
+        return None
+    return cell_index + 1 - (injected_index is not None and injected_index < cell_index)
+
+
+def _write_partial(notebook, output: Path) -> None:
+    """Keep what ran before a failure papermill does not save (a dead kernel, a timeout) for inspection."""
     import nbformat
 
-    try:
-        nb = nbformat.read(output_path, as_version=4)
-    except Exception:  # noqa: BLE001
-        return None
-    cells = [
-        c for c in nb.cells if not {"injected-parameters", "papermill-error-cell-tag"} & set(c.metadata.get("tags", []))
-    ]
-    started = [
-        number for number, cell in enumerate(cells, start=1) if cell.metadata.get("papermill", {}).get("start_time")
-    ]
-    return started[-1] if started else None
+    if notebook is not None and not output.exists():
+        try:
+            nbformat.write(notebook, output)
+        except Exception:  # noqa: BLE001 - the report names the failure without this copy
+            pass
 
 
 @contextmanager
@@ -446,6 +451,19 @@ def execute(job: Job, output_dir: Path) -> Result:
     # A smoke run checks that every cell runs; claims need the full parameters, so in a quick run
     # a failing assert is noted and execution goes on. Any other exception fails the notebook.
     allowed = {"allow_error_names": ["AssertionError"]} if job.collects_claims else {}
+    # papermill would rewrite the whole output notebook before and after every cell (a second or
+    # more for a notebook with many figures); it writes it once at the end instead, and these hooks
+    # keep what a failure report needs: the notebook being run and the cell that is running.
+    progress = {"notebook": None, "cell": None, "injected": None}
+
+    def on_notebook_start(notebook):
+        progress["notebook"] = notebook
+
+    def on_cell_start(cell, cell_index):
+        progress["cell"] = cell_index
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            progress["injected"] = cell_index
+
     with _process_output_to(log):
         started = time.perf_counter()
         try:
@@ -453,12 +471,15 @@ def execute(job: Job, output_dir: Path) -> Result:
                 str(job.path),
                 str(output),
                 parameters=job.parameters,
+                request_save_on_cell_execute=False,
                 kernel_name=KERNEL_NAME,
                 cwd=str(job.path.parent),
                 progress_bar=False,
                 log_output=False,
                 execution_timeout=CELL_TIMEOUT,
                 config=kernel_config(),
+                on_notebook_start=on_notebook_start,
+                on_cell_start=on_cell_start,
                 **allowed,
             )
         except papermill.PapermillExecutionError as error:
@@ -471,7 +492,8 @@ def execute(job: Job, output_dir: Path) -> Result:
             if others or not raised:
                 status, message = "failed", (others or [_from_error(error)])[0]
         except Exception as error:  # noqa: BLE001 - kernel died, timeout, ...: report, go on
-            number = running_cell(output)
+            number = running_cell(progress["cell"], progress["injected"])
+            _write_partial(progress["notebook"], output)
             status, message = (
                 "failed",
                 (f"cell {number}: " if number else "")

@@ -277,10 +277,15 @@ def test_quick_is_a_smoke_run_listing_claims_that_need_full_parameters(tmp_path)
 
 
 def test_a_kernel_that_dies_is_a_failure_naming_the_cell_not_a_hang(tmp_path):
-    path = make_notebook(tmp_path / "dies.ipynb", "SEED = 0", "import os\nos._exit(3)", "print('never')")
-    result = runner(path, "--output-dir", tmp_path / "out")
+    path = make_notebook(
+        tmp_path / "dies.ipynb", "SEED = 0", "print('before')", "import os\nos._exit(3)", "print('never')"
+    )
+    result = runner(path, "-p", "SEED", "1", "--output-dir", tmp_path / "out")
     assert result.returncode == 1
-    assert "FAILED dies: cell 3: DeadKernelError" in result.stderr, result.stderr
+    # counted as in the source notebook: the title, the parameters, print('before'), then cell 4
+    assert "FAILED dies: cell 4: DeadKernelError" in result.stderr, result.stderr
+    partial = outputs_text(tmp_path / "out" / "dies.ipynb")  # what ran before is kept for inspection
+    assert "before" in partial and "never" not in partial
 
 
 # --- several names on one line, and the claim sweep ----------------------------------------------
