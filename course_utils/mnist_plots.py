@@ -52,9 +52,9 @@ def plot_confusion_matrix(matrix, title: str = ""):
 def plot_probability_gallery(images, y_true, probabilities, title: str = ""):
     """One column per image: the digit on top, its 10 predicted probabilities as bars below.
 
-    The predicted class's bar is orange-red (vermillion) when it is wrong, blue when right. The true class is marked by a
-    black triangle pointing down at its bar and a bold tick label, so it stays visible when its
-    probability (and so its bar) is close to 0.
+    The predicted class's bar is orange-red (vermillion) when it is wrong, blue when right. The true
+    class is marked by a black triangle pointing down at its bar and a bold tick label, so it stays
+    visible when its probability (and so its bar) is close to 0.
     """
     import matplotlib.pyplot as plt
 
