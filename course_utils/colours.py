@@ -11,7 +11,7 @@ tritanopia on every colour set here and checks that the colours stay apart.
 from __future__ import annotations
 
 BLUE, ORANGE, BLUISH_GREEN, REDDISH_PURPLE = "#0072B2", "#E69F00", "#009E73", "#CC79A7"
-VERMILLION, SKY_BLUE, YELLOW = "#D55E00", "#56B4E9", "#F0E442"
+VERMILLION, SKY_BLUE = "#D55E00", "#56B4E9"
 
 #: Lines, series and classes, in this order.
 CATEGORICAL = (BLUE, ORANGE, BLUISH_GREEN, REDDISH_PURPLE, VERMILLION, SKY_BLUE)

@@ -15,6 +15,13 @@ def test_as_array_reads_a_count_of_numbers_in_any_layout():
         as_array(3, "the weights", 2)
 
 
+def test_as_array_keeps_the_names_case_and_explains_ragged_rows():
+    with pytest.raises(AnswerError, match="Each number of W1 is a number"):
+        as_array([1, "one"], "W1", 2)
+    with pytest.raises(AnswerError, match="every row as long as the others"):
+        as_array([np.zeros(2), np.zeros((2, 2))], "W1", (2, 2))
+
+
 def test_as_array_reshapes_to_a_shape_and_keeps_any_shape_without_one():
     assert as_array([3, -2], "W2", (2, 1)).tolist() == [[3.0], [-2.0]]
     with pytest.raises(AnswerError, match=r"needs shape \(2, 1\); got \(3,\)"):

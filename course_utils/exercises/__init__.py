@@ -51,26 +51,31 @@ class AnswerError(ValueError):
     """An answer of the wrong kind; its message is the one-line hint shown to the student."""
 
 
+def sentence(what: str) -> str:
+    """``what`` with its first letter upper-case and the rest kept ("each number of W1" → "Each number of W1")."""
+    return what[:1].upper() + what[1:]
+
+
 def as_whole_number(answer, what: str = "a count") -> int:
     """The answer as an int, or :class:`AnswerError` naming what is wrong (text, a fraction, a bool...)."""
     value = as_number(answer, what)
     if not value.is_integer():
-        raise AnswerError(f"{what.capitalize()} is a whole number; {answer} is not.")
+        raise AnswerError(f"{sentence(what)} is a whole number; {answer} is not.")
     return int(value)
 
 
 def as_number(answer, what: str = "the answer") -> float:
     """The answer as a finite float, or :class:`AnswerError` with a one-line hint."""
     if isinstance(answer, bool):
-        raise AnswerError(f"{what.capitalize()} is a number, not {answer}.")
+        raise AnswerError(f"{sentence(what)} is a number, not {answer}.")
     if isinstance(answer, str):
-        raise AnswerError(f"{what.capitalize()} is a number, not the text {answer!r}: write it without quotes.")
+        raise AnswerError(f"{sentence(what)} is a number, not the text {answer!r}: write it without quotes.")
     try:
         value = float(answer)
     except (TypeError, ValueError):
-        raise AnswerError(f"{what.capitalize()} is a number; got a {type(answer).__name__}.") from None
+        raise AnswerError(f"{sentence(what)} is a number; got a {type(answer).__name__}.") from None
     if value != value or value in (float("inf"), float("-inf")):
-        raise AnswerError(f"{what.capitalize()} must be a finite number, got {answer}.")
+        raise AnswerError(f"{sentence(what)} must be a finite number, got {answer}.")
     return value
 
 
@@ -97,14 +102,17 @@ def as_array(answer, what: str, shape=None) -> np.ndarray:
     is accepted for one); a tuple: that shape (the right count of numbers in another layout is
     reshaped, e.g. ``[3, -2]`` for a (2, 1) column); None: any shape.
     """
-    what_ = what.capitalize()
+    what_ = sentence(what)
     count = shape if isinstance(shape, int) else None
     wanted = f"a list of {count} numbers, e.g. [{', '.join(['0.5'] * count)}]" if count else "numbers"
     if isinstance(answer, str):
         raise AnswerError(f"{what_} should be {wanted}, not the text {answer!r}: write them without quotes.")
     if isinstance(answer, bool) or callable(answer) or (count is not None and count > 1 and np.ndim(answer) == 0):
         raise AnswerError(f"{what_} should be {wanted}, not {answer!r}.")
-    items = np.asarray(answer, dtype=object)
+    try:
+        items = np.asarray(answer, dtype=object)
+    except ValueError:  # rows of different lengths that NumPy cannot line up
+        raise AnswerError(f"{what_} should be {wanted}, with every row as long as the others.") from None
     values = np.array([as_number(item, f"each number of {what}") for item in items.ravel()]).reshape(items.shape)
     if count is not None:
         values = values.ravel()
@@ -124,10 +132,10 @@ def as_shape(answer, what: str = "the shape", length: int | None = None, example
     """The answer as a shape, a tuple of positive whole numbers (``length`` of them when given), or a hint."""
     if isinstance(answer, (str, bool)) or np.ndim(answer) != 1 or (length is not None and len(answer) != length):
         count = f"{_COUNT_WORDS.get(length, length)} whole numbers" if length else "a tuple of whole numbers"
-        raise AnswerError(f"{what.capitalize()} is a shape: {count}, e.g. {example}; got {answer!r}.")
+        raise AnswerError(f"{sentence(what)} is a shape: {count}, e.g. {example}; got {answer!r}.")
     shape = tuple(as_whole_number(size, f"each size in {what}") for size in answer)
     if not shape or min(shape) < 1:
-        raise AnswerError(f"{what.capitalize()} is made of positive sizes; got {answer!r}.")
+        raise AnswerError(f"{sentence(what)} is made of positive sizes; got {answer!r}.")
     return shape
 
 
@@ -137,12 +145,12 @@ def as_choice(options):
     def parse(answer, what: str) -> str:
         listed = " or ".join(repr(option) for option in options)
         if not isinstance(answer, str):
-            raise AnswerError(f"{what.capitalize()} is one of the words {listed}, in quotes; got {answer!r}.")
+            raise AnswerError(f"{sentence(what)} is one of the words {listed}, in quotes; got {answer!r}.")
         word = answer.strip().strip("'\"").strip().lower()
         for option in options:
             if word == option.lower():
                 return option
-        raise AnswerError(f"{what.capitalize()} is one of the words {listed}; got {answer!r}.")
+        raise AnswerError(f"{sentence(what)} is one of the words {listed}; got {answer!r}.")
 
     return parse
 

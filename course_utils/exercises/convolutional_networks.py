@@ -17,6 +17,7 @@ from course_utils.exercises import (
     feedback,
     model_accuracy,
     parsed,
+    sentence,
     unanswered,
 )
 
@@ -84,7 +85,7 @@ def as_accuracy(answer, what: str = "an accuracy") -> float:
     """A number between 0 and 1, or :class:`AnswerError` with a one-line hint."""
     value = as_number(answer, what)
     if not 0 <= value <= 1:
-        raise AnswerError(f"{what.capitalize()} is a fraction between 0 and 1 (0.97, not 97); got {answer}.")
+        raise AnswerError(f"{sentence(what)} is a fraction between 0 and 1 (0.97, not 97); got {answer}.")
     return value
 
 

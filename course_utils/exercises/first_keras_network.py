@@ -6,7 +6,16 @@ import math
 
 import numpy as np
 
-from course_utils.exercises import AnswerError, Verdict, as_choice, as_whole_number, feedback, parsed, unanswered
+from course_utils.exercises import (
+    AnswerError,
+    Verdict,
+    as_choice,
+    as_whole_number,
+    feedback,
+    parsed,
+    sentence,
+    unanswered,
+)
 from course_utils.layer_math import mlp_params
 
 #: The fixed network of the notebook's section 6: 32 hidden ReLUs, Adam(0.01), 300 epochs.
@@ -78,7 +87,7 @@ def _runs(runs, what: str):
     if isinstance(runs, Run):
         runs = [runs]
     if not isinstance(runs, (list, tuple)) or not runs or not all(isinstance(r, Run) for r in runs):
-        raise AnswerError(f"{what.capitalize()} is the list that many_runs(...) returns; got {type(runs).__name__}.")
+        raise AnswerError(f"{sentence(what)} is the list that many_runs(...) returns; got {type(runs).__name__}.")
     return list(runs)
 
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_utils.exercises import AnswerError, Verdict, as_number, as_whole_number, feedback, parsed, unanswered
+from course_utils.exercises import (
+    AnswerError,
+    Verdict,
+    as_number,
+    as_whole_number,
+    feedback,
+    parsed,
+    sentence,
+    unanswered,
+)
 from course_utils.gradient_descent import line_mse, line_mse_gradient, quadratic_closed_form
 
 #: Exercise 3: the learning rates the student compares on the line fit.
@@ -96,12 +105,12 @@ def _as_learning_rates(answer, what: str) -> np.ndarray:
     if isinstance(answer, (list, tuple, np.ndarray)):
         values = list(np.ravel(answer)) if isinstance(answer, np.ndarray) else list(answer)
         if len(values) != 2:
-            raise AnswerError(f"{what.capitalize()} is one number, or a pair (one for w, one for b).")
+            raise AnswerError(f"{sentence(what)} is one number, or a pair (one for w, one for b).")
         rates = np.array([as_number(v, what) for v in values])
     else:
         rates = np.array([as_number(answer, what)] * 2)
     if np.any(rates <= 0):
-        raise AnswerError(f"{what.capitalize()} must be positive: it is the size of each step downhill.")
+        raise AnswerError(f"{sentence(what)} must be positive: it is the size of each step downhill.")
     return rates
 
 

@@ -12,6 +12,7 @@ from course_utils.exercises import (
     feedback,
     model_accuracy,
     parsed,
+    sentence,
     unanswered,
 )
 from course_utils.layer_math import dense_params, gru_params, lstm_params
@@ -86,7 +87,7 @@ def _model(model, what: str):
     import keras
 
     if not isinstance(model, keras.Model):
-        raise AnswerError(f"{what.capitalize()} is a Keras model; got {type(model).__name__}.")
+        raise AnswerError(f"{sentence(what)} is a Keras model; got {type(model).__name__}.")
     return model
 
 
@@ -131,7 +132,7 @@ def _yes_no(answer, what: str) -> bool:
         return bool(answer)
     if isinstance(answer, str) and answer.strip().lower() in ("yes", "no"):
         return answer.strip().lower() == "yes"
-    raise AnswerError(f"{what.capitalize()} is True or False; got {answer!r}.")
+    raise AnswerError(f"{sentence(what)} is True or False; got {answer!r}.")
 
 
 def check_sequence_model(model, x_test, y_test, lstm_needed) -> Verdict:
