@@ -203,6 +203,7 @@ class Job:
     parameters: dict[str, object] = field(default_factory=dict)
     quick: bool = False
     sweep: bool = False  # a claim sweep: failing asserts are collected, as in a quick run
+    folder: str = ""  # subfolder of the output folder for the executed copy (a sweep's seed_N)
 
     @property
     def name(self) -> str:
@@ -445,7 +446,8 @@ def execute(job: Job, output_dir: Path) -> Result:
     import papermill
 
     logging.getLogger("papermill").setLevel(logging.ERROR)  # we report failures ourselves
-    output = output_dir.resolve() / job.path.name
+    output = output_dir.resolve() / job.folder / job.path.name
+    output.parent.mkdir(parents=True, exist_ok=True)
     log = output.with_suffix(".kernel.log")
     status, message, unheld = "passed", "", []
     # A smoke run checks that every cell runs; claims need the full parameters, so in a quick run
@@ -478,6 +480,10 @@ def execute(job: Job, output_dir: Path) -> Result:
                 log_output=False,
                 execution_timeout=CELL_TIMEOUT,
                 config=kernel_config(),
+                # Every output has arrived when the last cell finishes, so the kernel is stopped at once:
+                # a graceful shutdown waits about a second more per notebook for a TensorFlow process to
+                # exit. The notebooks remove their own temporary files, nothing is left to the kernel.
+                shutdown_kernel="immediate",
                 on_notebook_start=on_notebook_start,
                 on_cell_start=on_cell_start,
                 **allowed,
@@ -527,8 +533,42 @@ def summary_table(results: list[Result]) -> str:
     return "\n".join([fmt(headers), "  ".join("-" * w for w in widths), *map(fmt, rows)])
 
 
-def run(jobs: list[Job], output_dir: Path, progress: bool = True, workers: int = 1) -> list[Result]:
-    """Execute the jobs, ``workers`` notebooks at a time (each in its own kernel); results in job order."""
+def start_order(jobs: list[Job], expected: dict[str, float] | None = None) -> list[int]:
+    """The order in which to start the jobs when several run at a time: longest expected first.
+
+    A long notebook started last would run alone at the end while the other workers wait; started
+    first, the short ones fill in around it. Jobs without an expected time go first, in their order.
+    """
+    expected = expected or {}
+    return sorted(range(len(jobs)), key=lambda index: -expected.get(jobs[index].name, float("inf")))
+
+
+def previous_seconds(jobs: list[Job], output_dir: Path) -> dict[str, float]:
+    """How long each notebook took when it last ran into ``output_dir`` (papermill records it), where it did."""
+    import json
+
+    seconds = {}
+    for job in jobs:
+        try:
+            notebook = json.loads((output_dir / job.path.name).read_text(encoding="utf-8"))
+            seconds[job.name] = float(notebook["metadata"]["papermill"]["duration"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # never ran there, or did not finish: no estimate
+    return seconds
+
+
+def run(
+    jobs: list[Job],
+    output_dir: Path,
+    progress: bool = True,
+    workers: int = 1,
+    expected: dict[str, float] | None = None,
+) -> list[Result]:
+    """Execute the jobs, ``workers`` notebooks at a time (each in its own kernel); results in job order.
+
+    ``expected`` (seconds per notebook name, e.g. from :func:`previous_seconds`) only decides which
+    notebooks start first when ``workers`` > 1.
+    """
     from tqdm import tqdm
 
     output_dir.mkdir(parents=True, exist_ok=True)
@@ -562,7 +602,7 @@ def run(jobs: list[Job], output_dir: Path, progress: bool = True, workers: int =
         # Each worker is a fresh interpreter: execute() redirects the process's own stdout/stderr.
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = {pool.submit(execute, job, output_dir): index for index, job in enumerate(jobs)}
+            futures = {pool.submit(execute, jobs[index], output_dir): index for index in start_order(jobs, expected)}
             bar.set_postfix_str(f"{workers} at a time")
             for future in as_completed(futures):
                 index = futures[future]
@@ -657,14 +697,14 @@ def sweep(
     """Run the notebooks once per seed; return ``{(notebook, seed): Result}``."""
     if any(name == "SEED" for name, _ in parameters):
         raise RunError("--seeds sets SEED itself; drop -p SEED")
-    plans = {seed: plan(names, [*parameters, ("SEED", str(seed))], quick=quick) for seed in seeds}
-    results = {}
-    for seed, jobs in plans.items():
-        for job in jobs:
-            job.sweep = True
-        for result in run(jobs, output_dir / f"seed_{seed}", progress=progress, workers=workers):
-            results[(result.name, seed)] = result
-    return results
+    jobs, job_seeds = [], []
+    for seed in seeds:  # one run over every (seed, notebook), so that --jobs keeps every worker busy
+        for job in plan(names, [*parameters, ("SEED", str(seed))], quick=quick):
+            job.sweep, job.folder = True, f"seed_{seed}"
+            jobs.append(job)
+            job_seeds.append(seed)
+    results = run(jobs, output_dir, progress=progress, workers=workers)
+    return {(result.name, seed): result for result, seed in zip(results, job_seeds)}
 
 
 def sweep_report(results) -> str:
@@ -698,7 +738,8 @@ def main(argv=None) -> int:
         return _main_sweep(args, output_dir)
     try:
         started = time.perf_counter()
-        results = run(jobs, output_dir, progress=not args.no_progress, workers=args.jobs)
+        expected = previous_seconds(jobs, output_dir) if args.jobs > 1 else None
+        results = run(jobs, output_dir, progress=not args.no_progress, workers=args.jobs, expected=expected)
         wall = time.perf_counter() - started
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)

@@ -345,3 +345,39 @@ def test_jobs_runs_notebooks_side_by_side_and_reports_them_in_course_order(tmp_p
     assert "wall time with 2 notebooks at a time" in result.stdout
     refused = runner(paths[0], "--jobs", "0")
     assert refused.returncode == 2 and "--jobs is a whole number" in refused.stderr
+
+
+def test_several_at_a_time_start_the_longest_expected_first_and_unknown_ones_before_them(tmp_path):
+    jobs = [run.Job(tmp_path / f"{name}.ipynb", {}) for name in ("a", "b", "c", "d")]
+    assert run.start_order(jobs) == [0, 1, 2, 3]  # nothing known: course order
+    assert run.start_order(jobs, {"a": 2.0, "b": 9.0, "c": 5.0}) == [3, 1, 2, 0]
+
+
+def test_expected_times_are_read_from_the_last_executed_copies(tmp_path):
+    source = make_notebook(tmp_path / "timed.ipynb", "SEED = 0", "x = 1")
+    broken = tmp_path / "out" / "broken.ipynb"
+    broken.parent.mkdir()
+    broken.write_text("{not json")
+    jobs = [run.Job(source, {}), run.Job(tmp_path / "broken.ipynb", {}), run.Job(tmp_path / "never.ipynb", {})]
+    assert run.previous_seconds(jobs, tmp_path / "out") == {}
+    assert runner(source, "--output-dir", tmp_path / "out").returncode == 0
+    seconds = run.previous_seconds(jobs, tmp_path / "out")
+    assert list(seconds) == ["timed"] and 0 < seconds["timed"] < 60
+
+
+def test_a_sweep_with_jobs_runs_two_seeds_side_by_side(tmp_path):
+    # SEED 0 waits for SEED 1 to start and the other way round: only a sweep that runs two seeds at once ends.
+    code = (
+        f"import pathlib, time\npathlib.Path({str(tmp_path)!r}, str(SEED)).touch()\n"
+        "deadline = time.time() + 60\n"
+        f"while not pathlib.Path({str(tmp_path)!r}, str(1 - SEED)).exists() and time.time() < deadline:\n"
+        "    time.sleep(0.1)\n"
+        f"assert pathlib.Path({str(tmp_path)!r}, str(1 - SEED)).exists(), 'ran alone'"
+    )
+    nb = make_notebook(tmp_path / "pair.ipynb", "SEED = 0", code)
+    result = runner(nb, "--seeds", "0-1", "--jobs", "2", "--output-dir", tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "claims held for 2/2 seeds" in result.stdout
+    assert (tmp_path / "out" / "seed_0" / "pair.ipynb").exists() and (
+        tmp_path / "out" / "seed_1" / "pair.ipynb"
+    ).exists()
