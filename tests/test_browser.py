@@ -222,20 +222,53 @@ def run_cleared_copy(page, lab, path: Path, n_code: int, dialogs: list[str]) -> 
     )
     assert page.locator(".jp-OutputArea-output").count() == 0, "the copy should have no outputs"
 
-    page.locator(".lm-MenuBar-item", has_text="Run").first.click()
-    page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
-
+    run_all_cells(page, prompts, dialogs)
     expected_prompts = [f"[{i}]:" for i in range(1, n_code + 1)]
-    wait_until(
-        page,
-        lambda: (
-            [t.strip() for t in prompts.all_text_contents()] == expected_prompts
-            and indicator.get_attribute("data-status") == "idle"
-        ),
-        RUN_TIMEOUT,
-        dialogs,
-        f"all {n_code} cells to run and the kernel to go idle",
-    )
+    try:
+        wait_until(
+            page,
+            lambda: (
+                [t.strip() for t in prompts.all_text_contents()] == expected_prompts
+                and indicator.get_attribute("data-status") == "idle"
+            ),
+            RUN_TIMEOUT,
+            dialogs,
+            f"all {n_code} cells to run and the kernel to go idle",
+        )
+    except pytest.fail.Exception as timeout:  # say where it stopped: the prompts and any error shown
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{path.stem}-run-timeout.png"), full_page=True)
+        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+        raise AssertionError(
+            f"{timeout}; prompts {[t.strip() for t in prompts.all_text_contents()]}; "
+            f"error outputs {errors.all_text_contents()[:3]}; screenshot in {ARTIFACTS}"
+        ) from None
+
+
+def run_all_cells(page, prompts, dialogs: list[str], attempts: int = 3) -> None:
+    """Run > Run All Cells, once JupyterLab enables it; again if no cell started within 30 s.
+
+    Lumino marks a disabled menu item with a class, not an attribute, so a click on it succeeds and
+    does nothing (the notebook panel not yet the current widget, say). The selector waits for the
+    enabled item; a run that never starts is retried, which cannot run the cells twice.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    for _ in range(attempts):
+        page.locator(".lm-MenuBar-item", has_text="Run").first.click()
+        item = page.locator(".lm-Menu-item:not(.lm-mod-disabled)", has_text="Run All Cells").first
+        try:
+            item.click(timeout=10_000)
+        except PlaywrightTimeoutError:
+            page.keyboard.press("Escape")  # close the menu; it is rebuilt with fresh states when reopened
+            continue
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if any(text.strip() not in ("[ ]:", "") for text in prompts.all_text_contents()):
+                return
+            accept_dialogs(page, dialogs)
+            page.wait_for_timeout(250)
+    pytest.fail(f"Run All Cells did not start the notebook in {attempts} attempts; dialogs seen: {dialogs}")
 
 
 def test_02_neuron_runs_in_jupyterlab_in_chromium(page, lab):
