@@ -84,10 +84,10 @@ if not spec.resource_dir.startswith(sys.prefix):
 PY
 
 echo
-echo "== every notebook through the runner (python -m course_utils.run) =="
+echo "== every notebook through the runner (python -m coursetools.run) =="
 rm -rf "$OUT"
 set +e
-(cd "$ROOT" && "$VENV/bin/python" -m course_utils.run --output-dir "$OUT" --no-progress) \
+(cd "$ROOT" && "$VENV/bin/python" -m coursetools.run --output-dir "$OUT" --no-progress) \
     >"$CANARY_DIR/run.out" 2>"$CANARY_DIR/run.err"
 status=$?
 set -e

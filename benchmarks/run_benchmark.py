@@ -5,7 +5,7 @@
     python benchmarks/run_benchmark.py --only cnn      # only the CNN race below (a few minutes)
 
 Each notebook is executed headlessly in a fresh kernel through the batch runner
-(``course_utils.run``, papermill), with its stored parameters; the executed copies go to
+(``coursetools.run``, papermill), with its stored parameters; the executed copies go to
 ``build/benchmark/`` (git-ignored). The record of the run (the table below, as JSON and as
 Markdown) goes to ``benchmarks/results/``, which is committed: it is the evidence for the budgets. Also measured:
 ``import course_utils`` in a fresh interpreter (best of 3) and the ``fit`` of the seed's MLP
@@ -21,10 +21,10 @@ measures the test accuracy; the clock is paused while it does, so the time repor
 only. Each recipe stops once its test accuracy reaches 0.99; the table shows both
 times-to-0.99 and their ratio, measured side by side in the same run.
 
-When the whole course is timed, the quick run (``python -m course_utils.run --quick --jobs 2``, every
+When the whole course is timed, the quick run (``python -m coursetools.run --quick --jobs 2``, every
 notebook with its quick parameters, two at a time) is timed after it, against its own budget; the
 same run one notebook at a time is shown beside it for reference, and so is the full run two at a
-time (the wall time of ``python -m course_utils.run --jobs 2``). The series' budget is for the
+time (the wall time of ``python -m coursetools.run --jobs 2``). The series' budget is for the
 notebooks one after the other, as a student meets them. Two at a time, the longest notebooks (by
 the series just measured) start first.
 
@@ -48,14 +48,13 @@ import tomllib
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(ROOT))
 
-from course_utils import course, run  # noqa: E402
+from coursetools import course, run
 
 BUDGETS = HERE / "budgets.toml"
 RESULTS = HERE / "results"
 EXECUTED = ROOT / "build" / "benchmark"
-#: The quick run's budget is for `python -m course_utils.run --quick --jobs 2`: two notebooks at a time on the
+#: The quick run's budget is for `python -m coursetools.run --quick --jobs 2`: two notebooks at a time on the
 #: two cores (starting a kernel and importing TensorFlow, most of a quick notebook's time, use one core).
 QUICK_WORKERS = 2
 OFFLINE_MNIST_DIR = ROOT.parent / "shared" / "data"
@@ -277,7 +276,7 @@ def main(argv=None) -> int:
     parser.add_argument("--race", choices=list(RECIPES), help=argparse.SUPPRESS)  # child process of the race
     args = parser.parse_args(argv)
     if "COURSE_DATA_DIR" not in os.environ and OFFLINE_MNIST_DIR.is_dir():
-        os.environ["COURSE_DATA_DIR"] = str(OFFLINE_MNIST_DIR)  # as tools/build_notebooks.py does
+        os.environ["COURSE_DATA_DIR"] = str(OFFLINE_MNIST_DIR)  # as coursetools/build.py does
     if args.race:
         print(json.dumps(race(args.race)))
         return 0

@@ -1,4 +1,4 @@
-"""Sphinx configuration of the course website. Build it with ``python tools/build_site.py``.
+"""Sphinx configuration of the course website. Build it with ``python -m coursetools.site``.
 
 The notebooks are rendered from their stored outputs (``nb_execution_mode = "off"``); the build script
 stages them next to this file. Everything the pages load is local: the theme's own files and MathJax 3
@@ -17,7 +17,7 @@ for parent in [ROOT, *ROOT.parents]:
         sys.path.insert(0, str(parent))
         break
 
-from course_utils import course  # noqa: E402
+from coursetools import course  # noqa: E402
 
 project = "Introduction to Deep Learning"
 author = "The course authors"

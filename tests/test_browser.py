@@ -27,7 +27,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from course_utils import course
+from coursetools import course
 
 NOTEBOOK = "02_neuron"
 EXPECTED_TEXTS = ["z = 0.1, output = 1", "best any single line can do on XOR: 3/4"]

@@ -1,6 +1,6 @@
 """Every notebook runs on Google Colab's own Python and package versions (a stand-in for Colab's CPU runtime).
 
-``tools/colab_env.py`` builds the environment once and caches it under ``build/colab-env/``: Python
+``coursetools/colab.py`` builds the environment once and caches it under ``build/colab-env/``: Python
 of Colab's minor version (from pyenv), Colab's versions from the committed snapshot
 ``tools/colab/pip-freeze.txt`` used as pip constraints, a stand-in ``google.colab`` imported when the
 kernel starts, and ``course_utils`` installed by a notebook's own setup cell from a ``git+file://``
@@ -10,7 +10,7 @@ without an interpreter of Colab's Python or without a network for the first buil
 
 A summary line per notebook (time, status) is printed at the end of the module and written to
 ``build/colab-env/summary.txt``. ``COURSE_COLAB_WORKTREE=1`` installs ``course_utils`` from the working
-tree instead of HEAD (to try uncommitted changes); ``python tools/colab_env.py 02 11`` runs notebooks
+tree instead of HEAD (to try uncommitted changes); ``python -m coursetools.colab 02 11`` runs notebooks
 by hand.
 """
 
@@ -23,13 +23,12 @@ import numpy as np
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from course_utils import course, navigation
+from coursetools import course, generated
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
 
-import colab_env  # noqa: E402
-import refresh_colab_snapshot  # noqa: E402
+from coursetools import colab
+from coursetools import refresh_colab_snapshot
 
 STEMS = [stem for stem, _ in course.existing_notebooks()]
 
@@ -38,10 +37,10 @@ STEMS = [stem for stem, _ in course.existing_notebooks()]
 def env():
     """The Colab environment, built or reused; held (shared) so no other session rebuilds it meanwhile."""
     try:
-        built = colab_env.build()
-    except colab_env.Unavailable as reason:
+        built = colab.build()
+    except colab.Unavailable as reason:
         pytest.skip(f"no Colab stand-in on this machine: {reason}")
-    except colab_env.BuildError as error:
+    except colab.BuildError as error:
         pytest.fail(f"building the Colab stand-in failed: {error}", pytrace=False)
     yield built
     built.release()
@@ -54,7 +53,7 @@ def results(env, request):
     yield collected
     if not collected:
         return
-    text = colab_env.write_summary(env, collected)
+    text = colab.write_summary(env, collected)
     capture = request.config.pluginmanager.get_plugin("capturemanager")
     if capture is None:
         print("\n" + text)
@@ -66,14 +65,14 @@ def results(env, request):
 @pytest.mark.slow
 @pytest.mark.parametrize("stem", STEMS)
 def test_notebook_runs_on_colabs_python_and_versions(stem, env, results):
-    result = colab_env.run_notebook(env, course.notebook_path(stem))
+    result = colab.run_notebook(env, course.notebook_path(stem))
     results.append(result)
     stale = (
-        colab_env.uncommitted_package_changes() if env.source.startswith("HEAD") and result.status != "passed" else []
+        colab.uncommitted_package_changes() if env.source.startswith("HEAD") and result.status != "passed" else []
     )
     hint = (
         f" [note: the environment has HEAD's course_utils, without the uncommitted {', '.join(stale)}; "
-        f"{colab_env.WORKTREE_VARIABLE}=1 installs the working tree]"
+        f"{colab.WORKTREE_VARIABLE}=1 installs the working tree]"
         if stale
         else ""
     )
@@ -84,16 +83,16 @@ def test_notebook_runs_on_colabs_python_and_versions(stem, env, results):
 @pytest.mark.slow
 def test_no_notebook_installed_anything(env):
     """The setup cell found course_utils installed and skipped pip (a second run on Colab): nothing changed."""
-    assert colab_env.installed_versions(env.python) == env.versions
+    assert colab.installed_versions(env.python) == env.versions
 
 
 @pytest.mark.slow
 def test_the_kernel_is_colabs_and_the_setup_cell_takes_its_colab_branch_without_pip(env, tmp_path):
-    minor = colab_env.colab_python_version().rsplit(".", 1)[0]
+    minor = colab.colab_python_version().rsplit(".", 1)[0]
     nb = new_notebook()
     nb.cells = [
         new_code_cell("SEED = 0"),
-        new_code_cell(navigation.setup_source(tensorflow=False)),
+        new_code_cell(generated.setup_source(tensorflow=False)),
         new_code_cell(
             f'import platform, sys\nassert platform.python_version().startswith("{minor}.")\n'
             f'assert "google.colab" in sys.modules\n'
@@ -104,7 +103,7 @@ def test_the_kernel_is_colabs_and_the_setup_cell_takes_its_colab_branch_without_
     ]
     path = tmp_path / "colab_branch.ipynb"
     nbformat.write(nb, path)
-    result = colab_env.run_notebook(env, path)
+    result = colab.run_notebook(env, path)
     assert result.status == "passed", result.message
 
 
@@ -124,7 +123,7 @@ def test_a_notebook_using_what_colabs_versions_lack_fails_naming_notebook_cell_a
     assert hasattr(np.strings, "slice"), "this checkout's NumPy should have it"
     path = tmp_path / "99_newer_numpy.ipynb"
     nbformat.write(notebook_using('words = np.array(["colab", "jupyter"])\nnp.strings.slice(words, 0, 3)'), path)
-    result = colab_env.run_notebook(env, path)
+    result = colab.run_notebook(env, path)
     assert result.status == "failed"
     line = result.line()
     assert line.startswith("99_newer_numpy ")
@@ -136,21 +135,21 @@ def test_a_notebook_using_what_colabs_versions_lack_fails_naming_notebook_cell_a
 
 
 def test_the_snapshot_becomes_pip_constraints_pip_accepts():
-    text = colab_env.constraints_text()
+    text = colab.constraints_text()
     lines = text.splitlines()
     assert "tensorflow==2.20.0" in lines or any(line.startswith("tensorflow==") for line in lines)
     assert all("==" in line and " @ " not in line and not line.startswith(("#", "-")) for line in lines)
     assert not [line for line in lines if line.split("==")[0] in ("torch", "google-colab")]
-    versions = colab_env.colab_versions()
-    assert all(colab_env.normalise(name) in versions for name in colab_env.PACKAGES)
-    assert colab_env.colab_python_version().startswith("3.")
+    versions = colab.colab_versions()
+    assert all(colab.normalise(name) in versions for name in colab.PACKAGES)
+    assert colab.colab_python_version().startswith("3.")
 
 
 def test_without_an_interpreter_of_colabs_python_it_says_how_to_get_one(monkeypatch):
     monkeypatch.delenv("COURSE_COLAB_PYTHON", raising=False)
     monkeypatch.setenv("PATH", "/nonexistent")
-    with pytest.raises(colab_env.Unavailable, match=r"no Python 3\.99 interpreter.*pyenv install 3\.99"):
-        colab_env.find_python("3.99")
+    with pytest.raises(colab.Unavailable, match=r"no Python 3\.99 interpreter.*pyenv install 3\.99"):
+        colab.find_python("3.99")
 
 
 # --- fast: refreshing the snapshot ------------------------------------------------------------------
@@ -160,7 +159,7 @@ def snapshot_copy(tmp_path):
     directory = tmp_path / "colab"
     directory.mkdir()
     for name in refresh_colab_snapshot.FILES:
-        (directory / name).write_text((colab_env.SNAPSHOT_DIR / name).read_text())
+        (directory / name).write_text((colab.SNAPSHOT_DIR / name).read_text())
     return directory
 
 
@@ -179,15 +178,15 @@ def fake_github(files):
 
 def test_refresh_writes_a_snapshot_that_parses_and_says_what_moved(tmp_path):
     directory = snapshot_copy(tmp_path)
-    freeze = (colab_env.FREEZE.read_text().replace("numpy==2.1.3", "numpy==2.3.5")).encode()
-    os_info = colab_env.OS_INFO.read_text().replace("Python 3.13.15", "Python 3.14.2").encode()
+    freeze = (colab.FREEZE.read_text().replace("numpy==2.1.3", "numpy==2.3.5")).encode()
+    os_info = colab.OS_INFO.read_text().replace("Python 3.13.15", "Python 3.14.2").encode()
     summary = refresh_colab_snapshot.refresh(
         directory, get=fake_github({"pip-freeze.txt": freeze, "os-info.txt": os_info})
     )
     assert "0123456789ab (2027-01-02)" in summary and "Python 3.13.15 -> 3.14.2" in summary
     assert "numpy 2.1.3 -> 2.3.5" in summary
     assert (directory / "pip-freeze.txt").read_bytes() == freeze
-    assert colab_env.colab_python_version(directory / "os-info.txt") == "3.14.2"
+    assert colab.colab_python_version(directory / "os-info.txt") == "3.14.2"
     assert (directory / "source.txt").read_text().startswith("googlecolab/backend-info 0123456789abcdef")
 
 
@@ -203,7 +202,7 @@ def test_refresh_keeps_the_old_snapshot_when_offline_or_given_something_else(tmp
     page = b"<!DOCTYPE html><html><body>Sign in to GitHub</body></html>"
     with pytest.raises(refresh_colab_snapshot.Invalid, match="pip-freeze.txt"):
         refresh_colab_snapshot.refresh(
-            directory, get=fake_github({"pip-freeze.txt": page, "os-info.txt": colab_env.OS_INFO.read_bytes()})
+            directory, get=fake_github({"pip-freeze.txt": page, "os-info.txt": colab.OS_INFO.read_bytes()})
         )
     assert {path.name: path.read_text() for path in directory.iterdir()} == before
 
@@ -211,11 +210,11 @@ def test_refresh_keeps_the_old_snapshot_when_offline_or_given_something_else(tmp
 @pytest.mark.slow
 def test_a_setup_cell_that_would_install_fails_at_once_naming_the_cell(env, tmp_path):
     """In the notebook runs pip cannot download: a setup cell that does not skip its install fails there."""
-    setup = navigation.setup_source(tensorflow=False).replace(f'"{course.VERSION}"', '"9.9.9"')
+    setup = generated.setup_source(tensorflow=False).replace(f'"{course.VERSION}"', '"9.9.9"')
     nb = new_notebook()
     nb.cells = [new_markdown_cell("# 99 · Wants another release"), new_code_cell("SEED = 0"), new_code_cell(setup)]
     path = tmp_path / "99_other_release.ipynb"
     nbformat.write(nb, path)
-    result = colab_env.run_notebook(env, path)
+    result = colab.run_notebook(env, path)
     assert result.status == "failed" and result.seconds < 60
     assert "cell 3 (In [2]): SystemExit: Could not install the course package" in result.message

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from course_utils import course
+from coursetools import course
 
 PATHS = ["course_utils", "tests", "tools", "benchmarks", "notebooks"]
 

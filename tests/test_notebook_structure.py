@@ -8,7 +8,7 @@ import sys
 import nbformat
 import pytest
 
-from course_utils import course, navigation
+from coursetools import course, generated
 
 NOTEBOOKS = [course.notebook_path(stem) for stem, _ in course.existing_notebooks()]
 IDS = [path.stem for path in NOTEBOOKS]
@@ -18,11 +18,11 @@ ROOT = course.ROOT
 def test_every_notebook_file_is_a_course_notebook():
     known = {f"{stem}.ipynb" for stem, _ in course.NOTEBOOKS}
     unknown = sorted(p.name for p in course.NOTEBOOK_DIR.glob("*.ipynb") if p.name not in known)
-    assert not unknown, f"add these to course_utils/course.py NOTEBOOKS (or rename them): {unknown}"
+    assert not unknown, f"add these to coursetools/course.py NOTEBOOKS (or rename them): {unknown}"
 
 
 def test_generated_cells_and_readme_are_up_to_date():
-    assert navigation.out_of_date() == [], "run: python -m course_utils.navigation"
+    assert generated.out_of_date() == [], "run: python -m coursetools.generated"
 
 
 def code_cells(nb):
@@ -38,7 +38,7 @@ def test_header_cell(notebook):
     path, nb = notebook
     first = nb.cells[0]
     assert first.cell_type == "markdown"
-    title = navigation.TITLE_PATTERN.search(first.source)
+    title = generated.TITLE_PATTERN.search(first.source)
     assert title and title.group(1) == path.stem[:2], "first line must be '# NN · Title'"
     assert title.group(2).strip() == dict(course.NOTEBOOKS)[path.stem], "title must match course.NOTEBOOKS"
     summary = [line for line in first.source.splitlines()[1:] if line.strip() and not line.startswith("<!--")]
@@ -52,7 +52,7 @@ def test_parameters_cell_then_setup_cell(notebook):
     tagged = [i for i, c in enumerate(cells) if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1, "exactly one code cell tagged 'parameters'"
     assert re.search(r"^SEED = \d+$", cells[tagged[0]].source, re.M)
-    setup = [i for i, c in enumerate(cells) if c.source.startswith(navigation.SETUP_MARKER)]
+    setup = [i for i, c in enumerate(cells) if c.source.startswith(generated.SETUP_MARKER)]
     assert setup == [tagged[0] + 1], "the generated setup cell comes right after the parameters cell"
     assert tagged[0] == 0, "the parameters cell is the first code cell"
 
@@ -92,7 +92,7 @@ def test_no_deprecated_or_remote_content(notebook):
 
 def test_navigation_is_last(notebook):
     path, nb = notebook
-    assert nb.cells[-1].source == navigation.navigation_source(path.stem)
+    assert nb.cells[-1].source == generated.navigation_source(path.stem)
 
 
 def test_notebook_json_is_canonical(notebook):
@@ -138,7 +138,7 @@ def test_badge_renders_as_a_link_to_colab_in_nbconvert_html(notebook):
     html = markdown2html(nb.cells[0].source)
     link = re.search(r'<a href="([^"]+)"[^>]*>\s*<img [^>]*src="([^"]+)"', html)
     assert link, f"the badge does not render as a link: {html[-300:]}"
-    assert link.group(1) == course.colab_url(path.stem) and link.group(2) == navigation.BADGE_IMAGE
+    assert link.group(1) == course.colab_url(path.stem) and link.group(2) == generated.BADGE_IMAGE
 
 
 def test_opening_names_the_lecture_notes_section_it_follows(notebook):
@@ -150,12 +150,12 @@ def test_opening_names_the_lecture_notes_section_it_follows(notebook):
 def test_stored_as_jupyterlab_saves_it_so_opening_does_not_modify_it(notebook):
     path, _ = notebook
     raw = json.loads(path.read_text())
-    assert (raw["nbformat"], raw["nbformat_minor"]) == (4, 5), "store nbformat 4.5 (tools/build_notebooks.py)"
+    assert (raw["nbformat"], raw["nbformat_minor"]) == (4, 5), "store nbformat 4.5 (coursetools/build.py)"
     ids = [cell.get("id") for cell in raw["cells"]]
     assert all(ids) and len(set(ids)) == len(ids), "every cell needs its own id"
     info = raw["metadata"].get("language_info", {})
     assert {"name", "version", "mimetype", "file_extension", "codemirror_mode"} <= set(info), (
-        "store the language_info the kernel reports (tools/build_notebooks.py does)"
+        "store the language_info the kernel reports (coursetools/build.py does)"
     )
 
 
@@ -182,7 +182,7 @@ def section(nb, heading):
             if inside:
                 cells.append(cell.source.split("\n", 1)[1] if "\n" in cell.source else "")
                 continue
-        if cell.cell_type == "markdown" and cell.source.startswith(navigation.NAV_MARKER):
+        if cell.cell_type == "markdown" and cell.source.startswith(generated.NAV_MARKER):
             break
         if inside:
             cells.append(cell.source)

@@ -6,7 +6,7 @@ import sys
 
 import tomllib
 
-from course_utils import course
+from coursetools import course
 
 ROOT = course.ROOT
 

@@ -7,7 +7,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from course_utils import course, release
+from coursetools import course, release
 
 
 def tagged(cell, *tags):
@@ -54,7 +54,7 @@ def test_the_source_notebooks_are_never_the_output(tmp_path):
 @pytest.mark.slow
 def test_the_student_edition_of_the_course_has_no_solution_and_runs_with_quick_parameters(tmp_path):
     done = subprocess.run(
-        [sys.executable, "-m", "course_utils.release", "--student", str(tmp_path / "student")],
+        [sys.executable, "-m", "coursetools.release", "--student", str(tmp_path / "student")],
         capture_output=True,
         text=True,
         timeout=300,
@@ -71,7 +71,7 @@ def test_the_student_edition_of_the_course_has_no_solution_and_runs_with_quick_p
         [
             sys.executable,
             "-m",
-            "course_utils.run",
+            "coursetools.run",
             "--quick",
             "--no-progress",
             *map(str, paths),

@@ -8,7 +8,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from course_utils import course, run
+from coursetools import course, run
 
 PARAMETERS = """\
 SEED = 0
@@ -33,9 +33,9 @@ def make_notebook(path, parameters, *cells):
 
 
 def runner(*args, env=None):
-    """``python -m course_utils.run ARGS`` as a user types it."""
+    """``python -m coursetools.run ARGS`` as a user types it."""
     return subprocess.run(
-        [sys.executable, "-m", "course_utils.run", "--no-progress", *map(str, args)],
+        [sys.executable, "-m", "coursetools.run", "--no-progress", *map(str, args)],
         capture_output=True,
         text=True,
         env=env,

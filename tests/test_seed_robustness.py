@@ -1,7 +1,7 @@
 """Every notebook keeps its own claims under another seed: run through the batch runner with SEED 3.
 
 The stored outputs are made with SEED = 0; every ``assert`` in a notebook must hold for SEED 0..4.
-This runs each existing notebook with ``python -m course_utils.run NOTEBOOK -p SEED 3`` into a
+This runs each existing notebook with ``python -m coursetools.run NOTEBOOK -p SEED 3`` into a
 temporary folder and fails with the runner's message (notebook, cell, failing line).
 """
 
@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from course_utils import course
+from coursetools import course
 
 SEED = 3
 STEMS = [stem for stem, _ in course.existing_notebooks()]
@@ -23,7 +23,7 @@ def test_notebook_claims_hold_for_another_seed(stem, tmp_path):
         [
             sys.executable,
             "-m",
-            "course_utils.run",
+            "coursetools.run",
             stem,
             "-p",
             "SEED",

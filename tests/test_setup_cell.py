@@ -7,7 +7,7 @@ import types
 
 import pytest
 
-from course_utils import course, navigation
+from coursetools import course, generated
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def run_setup_cell(monkeypatch, installed):
         return installed
 
     monkeypatch.setattr(importlib.metadata, "version", version)
-    exec(navigation.setup_source(tensorflow=False), {"SEED": 0})
+    exec(generated.setup_source(tensorflow=False), {"SEED": 0})
 
 
 def test_first_run_installs_the_release_not_a_branch(on_colab, monkeypatch):
@@ -83,5 +83,5 @@ def test_badges_install_url_and_course_py_agree():
         assert course.colab_url(stem).startswith(
             "https://colab.research.google.com/github/" + course.REPOSITORY.removeprefix("https://github.com/")
         )
-        setup = [c.source for c in nb.cells if c.cell_type == "code" and c.source.startswith(navigation.SETUP_MARKER)]
+        setup = [c.source for c in nb.cells if c.cell_type == "code" and c.source.startswith(generated.SETUP_MARKER)]
         assert len(setup) == 1 and course.install_spec() in setup[0]

@@ -1,4 +1,4 @@
-"""The course website (python tools/build_site.py): it builds with warnings as errors, and in headless
+"""The course website (python -m coursetools.site): it builds with warnings as errors, and in headless
 Chromium its pages render maths, load every image, link only to pages that exist, log no console error,
 give every figure an alt text and pass an axe-core scan with no serious or critical violation.
 
@@ -104,7 +104,7 @@ def browser():
 
 
 def test_build_has_every_notebook_in_course_order(site: Path):
-    from course_utils import course
+    from coursetools import course
 
     index = (site / "index.html").read_text(encoding="utf-8")
     positions = []

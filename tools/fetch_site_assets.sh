@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The browser-side assets of the course website, at exact versions, into build/node/ (git-ignored):
-#   mathjax   - rendered maths, copied into the site by tools/build_site.py (never a CDN)
+#   mathjax   - rendered maths, copied into the site by coursetools/site.py (never a CDN)
 #   axe-core  - the accessibility scan of tests/test_site.py
 # Usage: bash tools/fetch_site_assets.sh
 set -euo pipefail

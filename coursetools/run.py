@@ -1,11 +1,11 @@
 """Execute course notebooks in batch with papermill, never touching the source notebooks.
 
-    python -m course_utils.run                              # every notebook, in course order
-    python -m course_utils.run 11_mnist -p EPOCHS 5         # one notebook, one parameter
-    python -m course_utils.run 02 11 -p SEED 3 --output-dir /tmp/runs
-    python -m course_utils.run --quick                      # smoke run with smaller parameters
-    python -m course_utils.run --quick --jobs 2             # two notebooks at a time (one per core)
-    python -m course_utils.run 09 11 --seeds 0-11           # claim sweep: which asserts fail for which SEED
+    python -m coursetools.run                              # every notebook, in course order
+    python -m coursetools.run 11_mnist -p EPOCHS 5         # one notebook, one parameter
+    python -m coursetools.run 02 11 -p SEED 3 --output-dir /tmp/runs
+    python -m coursetools.run --quick                      # smoke run with smaller parameters
+    python -m coursetools.run --quick --jobs 2             # two notebooks at a time (one per core)
+    python -m coursetools.run 09 11 --seeds 0-11           # claim sweep: which claims fail for which SEED
 
 Notebooks are named by file stem (``11_mnist``), number (``11``), file name or path.
 Each executed copy is written to ``--output-dir`` (default ``build/run``), run with the
@@ -18,16 +18,17 @@ converted to the type of the declared default (``-p EPOCHS abc`` is refused when
 says ``EPOCHS = 3``). With several notebooks, a parameter goes to those that declare it and must
 be declared by at least one of them.
 
-``--quick`` is a smoke run: does every cell still run? It lowers parameters: a notebook states its
-own quick values with a ``# quick: VALUE`` comment on the line of a parameter
-(``EPOCHS = 3  # quick: 1``); where it states none, a parameter named ``EPOCHS`` gets ``1``. Values
-given with ``-p`` win over quick values. The notebook's claims need its full parameters, so in a
-quick run a failing ``assert`` is listed ("NOT HELD at quick parameters") and execution goes on;
-any other exception fails the notebook as usual.
+After a notebook's last cell, its claims (``claims/NN_name.py``, see :mod:`coursetools.claims`) run in
+the same kernel; a claim that does not hold fails the notebook, named by its words and the value it got.
 
-``--seeds 0-11`` is a claim sweep: each notebook runs once per SEED (copies in ``seed_N/`` folders), failing
-asserts are collected as in a quick run, and the report lists, per notebook, every claim that failed and for which
-seeds. Exit status 1 when any claim failed.
+``--quick`` is a smoke run: does every cell still run? It lowers parameters to the values in
+``coursetools/quick.toml``; a notebook not listed there gets ``EPOCHS = 1`` if it declares ``EPOCHS``.
+Values given with ``-p`` win over quick values. Claims need the full parameters, so a quick run
+does not check them.
+
+``--seeds 0-11`` is a claim sweep: each notebook runs once per SEED (copies in ``seed_N/`` folders), and the
+report lists, per notebook, every claim that failed, with the seeds it failed for and the values it got.
+Exit status 1 when any claim failed.
 
 ``--jobs N`` runs N notebooks at a time, each in its own kernel and worker process; the report
 stays in course order. Much of a short notebook's time is starting its kernel and importing
@@ -49,14 +50,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from course_utils import course
+import tomllib
 
-#: Quick values for notebooks whose parameters cell gives none (``# quick: VALUE`` wins).
+import nbformat
+
+from coursetools import claims, course
+
+#: Quick values for a notebook that ``quick.toml`` does not list.
 QUICK_DEFAULTS = {"EPOCHS": 1}
+QUICK_FILE = Path(__file__).with_name("quick.toml")
 DEFAULT_OUTPUT_DIR = course.ROOT / "build" / "run"
 KERNEL_NAME = "python3"
 CELL_TIMEOUT = 1800  # seconds per cell: far above any budget, only stops a hung kernel
-_QUICK_COMMENT = re.compile(r"#\s*quick:\s*(?P<value>.+?)\s*$")
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
@@ -75,8 +80,6 @@ class Parameter:
     name: str
     default: object = None  # the literal value, or None when it is not a literal
     literal: bool = True  # False: ``X = some_call()``, the type is unknown
-    quick: object = None  # value of a ``# quick: VALUE`` comment
-    has_quick: bool = False
 
     @property
     def type_name(self) -> str:
@@ -97,7 +100,6 @@ def parse_parameters(source: str, where: str = "the parameters cell") -> dict[st
         tree = ast.parse(source)
     except SyntaxError as error:
         raise RunError(f"{where} is not valid Python (line {error.lineno}: {error.msg})") from None
-    lines = source.splitlines()
     declared: dict[str, Parameter] = {}
     for node in tree.body:
         if isinstance(node, ast.Assign):
@@ -110,29 +112,17 @@ def parse_parameters(source: str, where: str = "the parameters cell") -> dict[st
             default, literal = ast.literal_eval(value), True
         except ValueError:
             default, literal = None, False
-        quick, has_quick = None, False
-        match = _QUICK_COMMENT.search(lines[node.end_lineno - 1])
-        if match:
-            quick = _literal_or_text(match.group("value"))
-            has_quick = True
         for target in targets:
             if isinstance(target, ast.Name):
-                declared[target.id] = Parameter(target.id, default, literal, quick, has_quick)
+                declared[target.id] = Parameter(target.id, default, literal)
             elif isinstance(target, (ast.Tuple, ast.List)):  # A, B = 1, 2: each name is a parameter
                 names = [t.id if isinstance(t, ast.Name) else None for t in target.elts]
                 values = default if literal and isinstance(default, (tuple, list)) else None
-                quicks = quick if has_quick and isinstance(quick, (tuple, list)) else None
                 for i, name in enumerate(names):
                     if name is None:
                         continue
                     known = values is not None and len(values) == len(names)
-                    declared[name] = Parameter(
-                        name,
-                        values[i] if known else None,
-                        known,
-                        quicks[i] if quicks is not None and len(quicks) == len(names) else None,
-                        quicks is not None and len(quicks) == len(names),
-                    )
+                    declared[name] = Parameter(name, values[i] if known else None, known)
     return declared
 
 
@@ -202,7 +192,7 @@ class Job:
     declared: dict[str, Parameter]
     parameters: dict[str, object] = field(default_factory=dict)
     quick: bool = False
-    sweep: bool = False  # a claim sweep: failing asserts are collected, as in a quick run
+    sweep: bool = False  # a claim sweep: failed claims are collected per seed
     folder: str = ""  # subfolder of the output folder for the executed copy (a sweep's seed_N)
 
     @property
@@ -210,8 +200,8 @@ class Job:
         return self.path.stem
 
     @property
-    def collects_claims(self) -> bool:
-        return self.quick or self.sweep
+    def checks_claims(self) -> bool:
+        return not self.quick
 
 
 def resolve_notebook(name: str) -> Path:
@@ -234,7 +224,6 @@ def resolve_notebook(name: str) -> Path:
 
 
 def read_declared(path: Path) -> dict[str, Parameter]:
-    import nbformat
 
     try:
         nb = nbformat.read(path, as_version=4)
@@ -242,6 +231,16 @@ def read_declared(path: Path) -> dict[str, Parameter]:
         raise RunError(f"cannot read {path}: {type(error).__name__}: {(str(error).splitlines() or [''])[0]}") from None
     cell = parameters_cell(nb)
     return {} if cell is None else parse_parameters(cell.source, f"the parameters cell of {path.stem}")
+
+
+def quick_table() -> dict[str, dict[str, object]]:
+    """``quick.toml``: the smoke run's smaller parameters, per notebook."""
+    with open(QUICK_FILE, "rb") as file:
+        return tomllib.load(file)
+
+
+def quick_values(name: str) -> dict[str, object]:
+    return dict(quick_table().get(name, {}))
 
 
 def plan(names, parameters, quick: bool = False) -> list[Job]:
@@ -255,17 +254,15 @@ def plan(names, parameters, quick: bool = False) -> list[Job]:
         raise RunError(f"no notebooks found in {course.NOTEBOOK_DIR}")
     unique = list(dict.fromkeys(paths))
     jobs = [Job(path, read_declared(path), quick=quick) for path in unique]
-    for job in jobs:
-        if quick:
-            for parameter in job.declared.values():
-                if parameter.has_quick:
-                    job.parameters[parameter.name] = convert(
-                        parameter, parameter.quick, f"{job.name} (# quick: comment)"
-                    )
-                elif parameter.name in QUICK_DEFAULTS:
-                    job.parameters[parameter.name] = convert(
-                        parameter, QUICK_DEFAULTS[parameter.name], f"{job.name} (--quick)"
-                    )
+    if quick:
+        for job in jobs:
+            for name, value in quick_values(job.name).items():
+                if name not in job.declared:
+                    raise RunError(f"{QUICK_FILE.name} gives {job.name} a quick value for {name!r}, which it does not declare")
+                job.parameters[name] = convert(job.declared[name], value, f"{job.name} ({QUICK_FILE.name})")
+            for name, value in QUICK_DEFAULTS.items():
+                if name in job.declared and name not in job.parameters and job.name not in quick_table():
+                    job.parameters[name] = convert(job.declared[name], value, f"{job.name} (--quick)")
     for name, value in parameters:
         takers = [job for job in jobs if name in job.declared]
         if not takers:
@@ -293,12 +290,18 @@ class Result:
     status: str  # "passed" or "failed"
     message: str = ""  # where and why it failed
     output: Path | None = None
-    unheld_claims: list[str] = field(default_factory=list)  # --quick: asserts that failed
+    claims: list[claims.Claim] | None = None  # None: not checked (a quick run, a failed cell, no claims file)
+
+    @property
+    def failed_claims(self) -> list[claims.Claim]:
+        return claims.failed(self.claims or [])
 
     @property
     def shown_status(self) -> str:
-        if self.unheld_claims:
-            return f"{self.status} ({len(self.unheld_claims)} claim(s) not held)"
+        if self.failed_claims:
+            return f"{self.status} ({len(self.failed_claims)} of {len(self.claims)} claims not held)"
+        if self.claims and self.status == "passed":
+            return f"passed ({len(self.claims)} claims held)"
         return self.status
 
 
@@ -316,7 +319,6 @@ def error_cells(output_path: Path) -> list[tuple[str, str]]:
 
     Cells are numbered as in the source notebook (papermill's injected cells left out), from 1.
     """
-    import nbformat
 
     nb = nbformat.read(output_path, as_version=4)
     cells = [
@@ -405,7 +407,6 @@ def running_cell(cell_index: int | None, injected_index: int | None) -> int | No
 
 def _write_partial(notebook, output: Path) -> None:
     """Keep what ran before a failure papermill does not save (a dead kernel, a timeout) for inspection."""
-    import nbformat
 
     if notebook is not None and not output.exists():
         try:
@@ -449,10 +450,13 @@ def execute(job: Job, output_dir: Path) -> Result:
     output = output_dir.resolve() / job.folder / job.path.name
     output.parent.mkdir(parents=True, exist_ok=True)
     log = output.with_suffix(".kernel.log")
-    status, message, unheld = "passed", "", []
-    # A smoke run checks that every cell runs; claims need the full parameters, so in a quick run
-    # a failing assert is noted and execution goes on. Any other exception fails the notebook.
-    allowed = {"allow_error_names": ["AssertionError"]} if job.collects_claims else {}
+    status, message = "passed", ""
+    source = str(job.path)
+    claims_cell = claims.cell_source(job.name) if job.checks_claims else None
+    if claims_cell is not None:  # the claims run in the same kernel, after the last cell
+        source = nbformat.read(job.path, as_version=4)
+        source.cells.append(nbformat.v4.new_code_cell(claims_cell, metadata={"tags": [claims.TAG]}))
+    checked = None
     # papermill would rewrite the whole output notebook before and after every cell (a second or
     # more for a notebook with many figures); it writes it once at the end instead, and these hooks
     # keep what a failure report needs: the notebook being run and the cell that is running.
@@ -470,7 +474,7 @@ def execute(job: Job, output_dir: Path) -> Result:
         started = time.perf_counter()
         try:
             papermill.execute_notebook(
-                str(job.path),
+                source,
                 str(output),
                 parameters=job.parameters,
                 request_save_on_cell_execute=False,
@@ -486,17 +490,20 @@ def execute(job: Job, output_dir: Path) -> Result:
                 shutdown_kernel="immediate",
                 on_notebook_start=on_notebook_start,
                 on_cell_start=on_cell_start,
-                **allowed,
             )
+            if claims_cell is not None:
+                checked = _take_claims(output)
+                if checked is None:
+                    status, message = "failed", "the claims cell printed no results"
+                elif claims.failed(checked):
+                    status = "failed"
+                    message = "claim not held: " + "; ".join(map(str, claims.failed(checked)))
         except papermill.PapermillExecutionError as error:
             try:
                 raised = error_cells(output)
             except Exception:  # noqa: BLE001 - the exception alone still says what failed
                 raised = [(error.ename, _from_error(error))]
-            others = [text for name, text in raised if not (job.collects_claims and name == "AssertionError")]
-            unheld = [text for name, text in raised if job.collects_claims and name == "AssertionError"]
-            if others or not raised:
-                status, message = "failed", (others or [_from_error(error)])[0]
+            status, message = "failed", (raised or [(None, _from_error(error))])[0][1]
         except Exception as error:  # noqa: BLE001 - kernel died, timeout, ...: report, go on
             number = running_cell(progress["cell"], progress["injected"])
             _write_partial(progress["notebook"], output)
@@ -512,7 +519,18 @@ def execute(job: Job, output_dir: Path) -> Result:
         log.unlink()
     elif status == "failed":
         message += f" (kernel process output: {log})"
-    return Result(job.name, seconds, status, message, output, unheld)
+    return Result(job.name, seconds, status, message, output, checked)
+
+
+def _take_claims(output: Path) -> list[claims.Claim] | None:
+    """Read the claims cell's results from an executed copy and remove the cell from it."""
+    nb = nbformat.read(output, as_version=4)
+    cells = [c for c in nb.cells if claims.TAG in c.metadata.get("tags", [])]
+    if not cells:
+        return None
+    nb.cells = [c for c in nb.cells if claims.TAG not in c.metadata.get("tags", [])]
+    nbformat.write(nb, output)
+    return claims.parse(claims.stream_text(cells[0].outputs))
 
 
 def summary_table(results: list[Result]) -> str:
@@ -623,7 +641,7 @@ class _Parser(argparse.ArgumentParser):
 
 def parse_args(argv=None):
     parser = _Parser(
-        prog="python -m course_utils.run",
+        prog="python -m coursetools.run",
         description=__doc__.split("\n\n")[0],
         epilog="Exit status: 0 all passed, 1 a notebook failed, 2 bad input.",
     )
@@ -652,15 +670,14 @@ def parse_args(argv=None):
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="smoke run: smaller parameters ('# quick: VALUE' comments, else EPOCHS=1); "
-        "failing asserts are listed, not fatal",
+        help="smoke run: smaller parameters (coursetools/quick.toml, else EPOCHS=1); claims are not checked",
     )
     parser.add_argument(
         "--seeds",
         type=parse_seeds,
         metavar="LIST",
         help="claim sweep: run each notebook once per SEED (e.g. 0-11 or 0,3,7) and list every "
-        "assert that fails, per notebook and seed",
+        "claim that fails, per notebook, with its seeds and values",
     )
     parser.add_argument(
         "--jobs",
@@ -708,18 +725,25 @@ def sweep(
 
 
 def sweep_report(results) -> str:
-    """One row per notebook: seeds whose claims all held, and every claim that failed, with its seeds."""
+    """Per notebook: seeds whose claims all held, and every claim that failed, with its seeds and values."""
     lines = []
     for name in dict.fromkeys(name for name, _ in results):
         runs = {seed: r for (n, seed), r in results.items() if n == name}
-        held = [seed for seed, r in runs.items() if r.status == "passed" and not r.unheld_claims]
-        lines.append(f"{name}: claims held for {len(held)}/{len(runs)} seeds")
-        failures: dict[str, list[int]] = {}
+        held = [seed for seed, r in runs.items() if r.status == "passed"]
+        counts = {len(r.claims) for r in runs.values() if r.claims is not None}
+        counted = f" ({'/'.join(map(str, sorted(counts)))} claims)" if counts else ""
+        lines.append(f"{name}: claims held for {len(held)}/{len(runs)} seeds{counted}")
+        failures: dict[str, list[str]] = {}
         for seed, result in runs.items():
-            for claim in result.unheld_claims + ([result.message] if result.status != "passed" else []):
-                failures.setdefault(claim, []).append(seed)
-        for claim, seeds in failures.items():
-            lines.append(f"  NOT HELD for SEED {','.join(map(str, seeds))}: {claim}")
+            if result.status == "passed":
+                continue
+            if result.failed_claims:
+                for claim in result.failed_claims:
+                    failures.setdefault(claim.words, []).append(f"{seed} ({claim.got})")
+            else:
+                failures.setdefault(result.message, []).append(str(seed))
+        for words, seeds in failures.items():
+            lines.append(f"  NOT HELD for SEED {', '.join(seeds)}: {words}")
     return "\n".join(lines)
 
 
@@ -748,9 +772,6 @@ def main(argv=None) -> int:
     if args.jobs > 1:
         print(f"wall time with {args.jobs} notebooks at a time: {wall:.1f} s")
     print(f"executed copies in {output_dir}")
-    for result in results:
-        for claim in result.unheld_claims:
-            print(f"NOT HELD at quick parameters {result.name}: {claim}", file=sys.stderr)
     failed = [r for r in results if r.status != "passed"]
     for result in failed:
         print(f"FAILED {result.name}: {result.message}", file=sys.stderr)
@@ -776,7 +797,7 @@ def _main_sweep(args, output_dir: Path) -> int:
         return 130
     print(sweep_report(results))
     print(f"executed copies in {output_dir}/seed_N")
-    clean = all(r.status == "passed" and not r.unheld_claims for r in results.values())
+    clean = all(r.status == "passed" for r in results.values())
     return 0 if clean else 1
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 #: The course repository. Badges, navigation and the Colab install cell are generated from it
-#: by ``python -m course_utils.navigation``; change it here and re-run that command.
+#: by ``python -m coursetools.generated``; change it here and re-run that command.
 REPOSITORY = "https://github.com/deep-learning-course/intro-to-deep-learning"
 BRANCH = "main"
 #: The release the Colab setup cell installs ``course_utils`` from: a fixed tag, never a moving branch.
@@ -15,6 +15,8 @@ RELEASE = f"v{VERSION}"
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_DIR = ROOT / "notebooks"
+#: MNIST for offline runs (tests, CI, builds): ``../shared/data`` beside the checkout, when it exists.
+OFFLINE_DATA_DIR = ROOT.parent / "shared" / "data"
 
 #: Every notebook of the course, in order (file stem, short title).
 NOTEBOOKS = [

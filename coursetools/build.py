@@ -4,8 +4,8 @@ This is how the stored outputs are made: top to bottom, execution counts 1..n,
 with the same setup the tests use (COURSE_DATA_DIR pointing at the offline MNIST).
 The JSON is written canonically (no timing metadata) so diffs stay small.
 
-    python tools/build_notebooks.py                       # every notebook
-    python tools/build_notebooks.py notebooks/02_neuron.ipynb
+    python -m coursetools.build                       # every notebook
+    python -m coursetools.build notebooks/02_neuron.ipynb
 """
 
 from __future__ import annotations
@@ -20,12 +20,9 @@ import nbformat
 from nbclient import NotebookClient
 from nbformat.corpus.words import generate_corpus_id as random_cell_id
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from coursetools import claims, course, generated
 
-from course_utils import course, navigation  # noqa: E402
-
-OFFLINE_MNIST_DIR = ROOT.parent / "shared" / "data"
+OFFLINE_MNIST_DIR = course.OFFLINE_DATA_DIR
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
@@ -53,12 +50,19 @@ def canonicalise(nb) -> None:
         seen.add(cell.id)
 
 
-def build(path: Path, timeout: int = 900) -> float:
+def build(path: Path, timeout: int = 900) -> tuple[float, list[claims.Claim] | None]:
+    """Execute ``path`` in place; its claims run in the same kernel after the last cell (None: it has none).
+
+    The notebook is written even when a claim fails, so that its outputs can be read; the caller says so.
+    """
     nb = nbformat.read(path, as_version=4)
-    navigation.regenerate_notebook(nb, path.stem)
+    generated.regenerate_notebook(nb, path.stem)
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
+    claims_cell = claims.cell_source(path.stem)
+    if claims_cell is not None:
+        nb.cells.append(nbformat.v4.new_code_cell(claims_cell, metadata={"tags": [claims.TAG]}))
     started = time.perf_counter()
     NotebookClient(
         nb,
@@ -68,9 +72,12 @@ def build(path: Path, timeout: int = 900) -> float:
         resources={"metadata": {"path": str(path.parent)}},
     ).execute()
     elapsed = time.perf_counter() - started
+    checked = None
+    if claims_cell is not None:
+        checked = claims.parse(claims.stream_text(nb.cells.pop().outputs))
     canonicalise(nb)
     nbformat.write(nb, path)
-    return elapsed
+    return elapsed, checked
 
 
 def main(argv=None) -> int:
@@ -80,9 +87,15 @@ def main(argv=None) -> int:
     if "COURSE_DATA_DIR" not in os.environ and OFFLINE_MNIST_DIR.is_dir():
         os.environ["COURSE_DATA_DIR"] = str(OFFLINE_MNIST_DIR)
     paths = args.notebooks or [course.notebook_path(stem) for stem, _ in course.existing_notebooks()]
+    failed = False
     for path in paths:
-        print(f"{path.name}: {build(path.resolve()):.1f} s", flush=True)
-    return navigation.main([])
+        seconds, checked = build(path.resolve())
+        held = f", {len(checked) - len(claims.failed(checked))}/{len(checked)} claims held" if checked else ""
+        print(f"{path.name}: {seconds:.1f} s{held}", flush=True)
+        for claim in claims.failed(checked or []):
+            print(f"  NOT HELD: {claim}", flush=True)
+            failed = True
+    return generated.main([]) or int(failed)
 
 
 if __name__ == "__main__":

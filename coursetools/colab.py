@@ -1,8 +1,8 @@
 """A stand-in for Google Colab's CPU runtime, and the course notebooks run in it.
 
-    python tools/colab_env.py                  # build (or reuse) the environment, run every notebook
-    python tools/colab_env.py 02 11            # only these notebooks (stem, number or path)
-    python tools/colab_env.py --build-only     # only build (or reuse) the environment
+    python -m coursetools.colab                  # build (or reuse) the environment, run every notebook
+    python -m coursetools.colab 02 11            # only these notebooks (stem, number or path)
+    python -m coursetools.colab --build-only     # only build (or reuse) the environment
 
 ``tests/test_colab.py`` runs the same thing in the test command. What it builds, under
 ``build/colab-env/`` (git-ignored):
@@ -48,10 +48,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
-from course_utils import course, navigation, run  # noqa: E402
+from coursetools import course, generated, run
 
 SNAPSHOT_DIR = ROOT / "tools" / "colab"
 FREEZE = SNAPSHOT_DIR / "pip-freeze.txt"
@@ -451,9 +449,9 @@ def _install_course_utils(env_dir: Path, env_python: Path, repository: Path, com
     before = installed_versions(env_python)
     stem, nb = _first_notebook_at(repository, commit)
     code = [cell for cell in nb.cells if cell.cell_type == "code"]
-    setup_index = next((i for i, cell in enumerate(code) if cell.source.startswith(navigation.SETUP_MARKER)), None)
+    setup_index = next((i for i, cell in enumerate(code) if cell.source.startswith(generated.SETUP_MARKER)), None)
     if setup_index is None:
-        raise BuildError(f"{stem} has no setup cell (starting with {navigation.SETUP_MARKER!r})")
+        raise BuildError(f"{stem} has no setup cell (starting with {generated.SETUP_MARKER!r})")
     setup = code[setup_index].source
     literal = re.compile(r"([\"'])course-utils @ git\+[^\"']+\1")
     if len(literal.findall(setup)) != 1:
@@ -629,7 +627,7 @@ _IPYTHON7_CELL_FRAME = re.compile(r"^/\S*/ipykernel_\d+/\d+\.py in ")
 
 def failing_line(traceback: list[str], source: str = "") -> str:
     """The line of the cell that raised, from IPython 8's tracebacks (``Cell In[n], line k``, read by
-    :func:`course_utils.run.failing_line`) or from IPython 7's, as on Colab (``/tmp/ipykernel_N/M.py in ...``)."""
+    :func:`coursetools.run.failing_line`) or from IPython 7's, as on Colab (``/tmp/ipykernel_N/M.py in ...``)."""
     found = run.failing_line(traceback, "")
     if found:
         return found
@@ -703,7 +701,7 @@ def _notebook_path(argument: str) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python tools/colab_env.py", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m coursetools.colab", description=__doc__.split("\n")[0])
     parser.add_argument("notebooks", nargs="*", help="stems, numbers or paths (default: every notebook)")
     parser.add_argument("--build-only", action="store_true", help="build or reuse the environment, run nothing")
     parser.add_argument("--rebuild", action="store_true", help="build the environment afresh")

@@ -1,6 +1,6 @@
 """Write a student edition of the course: the notebooks without their solutions.
 
-    python -m course_utils.release --student OUT/
+    python -m coursetools.release --student OUT/
 
 In the repository's (the teacher's) notebooks every solution is folded away and its cells carry the
 ``solution`` tag. The student edition removes those cells (nbconvert's ``TagRemovePreprocessor``), keeps
@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from course_utils import course
+from coursetools import course
 
 SOLUTION_TAG = "solution"
 
@@ -69,7 +69,7 @@ def write_student_edition(out_dir: Path) -> list[Path]:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m course_utils.release", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m coursetools.release", description=__doc__.split("\n")[0])
     parser.add_argument(
         "--student", type=Path, required=True, metavar="OUT", help="write the student edition into OUT/notebooks/"
     )

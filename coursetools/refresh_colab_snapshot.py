@@ -1,7 +1,7 @@
 """Refresh the committed snapshot of Google Colab's runtime (tools/colab/) from googlecolab/backend-info.
 
-    python tools/refresh_colab_snapshot.py            # the newest commit of the repository's main branch
-    python tools/refresh_colab_snapshot.py --ref a724079
+    python -m coursetools.refresh_colab_snapshot            # the newest commit of the repository's main branch
+    python -m coursetools.refresh_colab_snapshot --ref a724079
 
 Fetches ``pip-freeze.txt`` (the CPU runtime's packages) and ``os-info.txt`` (its Python), checks that
 both parse (a Python version; a ``name==version`` line for every package the Colab test installs),
@@ -22,9 +22,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import colab_env  # noqa: E402
+from coursetools import colab
 
 REPOSITORY = "googlecolab/backend-info"
 FILES = ("pip-freeze.txt", "os-info.txt")
@@ -67,11 +66,11 @@ def validate(files: dict[str, str]) -> str:
         for name, path in paths.items():
             path.write_text(files[name])
         try:
-            python = colab_env.colab_python_version(paths["os-info.txt"])
-        except colab_env.BuildError as error:
+            python = colab.colab_python_version(paths["os-info.txt"])
+        except colab.BuildError as error:
             raise Invalid(f"os-info.txt: {error}") from None
-        versions = colab_env.colab_versions(paths["pip-freeze.txt"])
-    lacking = [name for name in map(colab_env.normalise, colab_env.PACKAGES) if name not in versions]
+        versions = colab.colab_versions(paths["pip-freeze.txt"])
+    lacking = [name for name in map(colab.normalise, colab.PACKAGES) if name not in versions]
     if len(versions) < 50 or lacking:
         raise Invalid(
             f"pip-freeze.txt: {len(versions)} 'name==version' lines"
@@ -91,24 +90,24 @@ def changes(old_dir: Path, files: dict[str, str]) -> list[str]:
     """What moved, for the packages the Colab test installs and Colab's Python."""
     lines = []
     try:
-        old_python = colab_env.colab_python_version(old_dir / "os-info.txt")
-        old = colab_env.colab_versions(old_dir / "pip-freeze.txt")
-    except (OSError, colab_env.BuildError):
+        old_python = colab.colab_python_version(old_dir / "os-info.txt")
+        old = colab.colab_versions(old_dir / "pip-freeze.txt")
+    except (OSError, colab.BuildError):
         return ["(no previous snapshot)"]
     with tempfile.TemporaryDirectory() as scratch:
         for name in FILES:
             (Path(scratch) / name).write_text(files[name])
-        new_python = colab_env.colab_python_version(Path(scratch) / "os-info.txt")
-        new = colab_env.colab_versions(Path(scratch) / "pip-freeze.txt")
+        new_python = colab.colab_python_version(Path(scratch) / "os-info.txt")
+        new = colab.colab_versions(Path(scratch) / "pip-freeze.txt")
     if old_python != new_python:
         lines.append(f"Python {old_python} -> {new_python}")
-    for name in map(colab_env.normalise, colab_env.PACKAGES):
+    for name in map(colab.normalise, colab.PACKAGES):
         if old.get(name) != new.get(name):
             lines.append(f"{name} {old.get(name)} -> {new.get(name)}")
     return lines
 
 
-def refresh(directory: Path = colab_env.SNAPSHOT_DIR, ref: str = "main", get=fetch) -> str:
+def refresh(directory: Path = colab.SNAPSHOT_DIR, ref: str = "main", get=fetch) -> str:
     """Fetch, check, then write the snapshot; returns the summary. Raises Offline or Invalid, writing nothing."""
     commit, date = resolve(ref, get)
     files = {}
@@ -130,7 +129,7 @@ def refresh(directory: Path = colab_env.SNAPSHOT_DIR, ref: str = "main", get=fet
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python tools/refresh_colab_snapshot.py", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m coursetools.refresh_colab_snapshot", description=__doc__.split("\n")[0])
     parser.add_argument("--ref", default="main", help="branch, tag or commit of googlecolab/backend-info")
     args = parser.parse_args(argv)
     try:

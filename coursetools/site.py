@@ -1,11 +1,11 @@
 """Build the course website into build/site/ from the notebooks' stored outputs (nothing is re-executed).
 
-    python tools/build_site.py
+    python -m coursetools.site
 
 Needs the ``site`` extra (Sphinx, myst-nb, sphinx-book-theme) and the MathJax copy installed by
 ``bash tools/fetch_site_assets.sh``. Steps:
 
-1. stage ``docs/`` and the course notebooks (``course_utils.course.NOTEBOOKS``, in order) into
+1. stage ``docs/`` and the course notebooks (``coursetools.course.NOTEBOOKS``, in order) into
    ``build/site-src/``; the copies get a line of links (Colab, the ``.ipynb`` on GitHub) under the title
    in place of the Colab badge, lose the notebook-to-notebook navigation cell (the site has its own
    previous/next links) and widget outputs (no kernel on a static page: their text form is shown);
@@ -28,9 +28,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from course_utils import course  # noqa: E402
+from coursetools import course
 
 DOCS = ROOT / "docs"
 STAGE = ROOT / "build" / "site-src"

@@ -1,0 +1,1 @@
+"""What 05_activation_functions states, checked after its last cell."""
