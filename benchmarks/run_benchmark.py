@@ -98,7 +98,7 @@ def measure_import(repeats: int = 3) -> float:
     return min(float(python("-c", IMPORT_CODE)) for _ in range(repeats))
 
 
-def measure_seed_mlp() -> tuple[float, float]:
+def measure_lecture_mlp() -> tuple[float, float]:
     seconds, accuracy = python("-c", SEED_MLP_CODE).split()
     return float(seconds), float(accuracy)
 
@@ -297,12 +297,12 @@ def main(argv=None) -> int:
         except RuntimeError as error:
             rows.append(row("import course_utils", None, budgets["import_course_utils"], str(error)))
         try:
-            seconds, accuracy = measure_seed_mlp()
+            seconds, accuracy = measure_lecture_mlp()
             rows.append(
-                row("seed MLP fit (3 epochs)", seconds, budgets["seed_mlp_fit"], f"test accuracy {accuracy:.3f}")
+                row("seed MLP fit (3 epochs)", seconds, budgets["lecture_mlp_fit"], f"test accuracy {accuracy:.3f}")
             )
         except RuntimeError as error:
-            rows.append(row("seed MLP fit (3 epochs)", None, budgets["seed_mlp_fit"], str(error)))
+            rows.append(row("seed MLP fit (3 epochs)", None, budgets["lecture_mlp_fit"], str(error)))
     if args.only == "cnn" or not args.no_library:
         try:
             rows += race_rows(measure_race(), budgets["cnn_fit_to_099"])

@@ -1,6 +1,6 @@
 """The MNIST classifiers of the course, built in one place so 11_mnist and 14_convolutional_networks share them.
 
-* :func:`build_seed_mlp`: the lecture notes' model exactly, 784 → Dense(128, relu) → Dense(10, softmax), Adam.
+* :func:`build_lecture_mlp`: the lecture notes' model exactly, 784 → Dense(128, relu) → Dense(10, softmax), Adam.
 * :func:`build_improved_mlp`: wider (256), with dropout, and a learning rate that decays to zero.
 * :func:`build_small_cnn`: two Conv2D/MaxPooling2D blocks, then Flatten, Dense, Dropout, Dense
   (14_convolutional_networks writes the same network in a cell and checks it against this one).
@@ -61,7 +61,7 @@ def compile_classifier(
     return model
 
 
-def build_seed_mlp():
+def build_lecture_mlp():
     """The lecture notes' model exactly: 784 inputs → Dense(128, relu) → Dense(10, softmax); Adam, sparse CE."""
     import keras
     from keras import layers
@@ -72,7 +72,7 @@ def build_seed_mlp():
             layers.Dense(128, activation="relu"),
             layers.Dense(N_CLASSES, activation="softmax"),
         ],
-        name="seed_mlp",
+        name="lecture_mlp",
     )
     model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     return model

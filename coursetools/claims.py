@@ -32,7 +32,7 @@ MARKER = "course-claims-json:"
 TAG = "course-claims"
 
 # Runs inside the kernel: only the standard library, nothing left behind but one printed line.
-_EVALUATOR = '''
+_EVALUATOR = """
 def __course_claims(source, filename, namespace):
     import ast
     import json
@@ -57,7 +57,7 @@ def __course_claims(source, filename, namespace):
 
 __course_claims(SOURCE, FILENAME, globals())
 del __course_claims
-'''
+"""
 
 
 @dataclass(frozen=True)

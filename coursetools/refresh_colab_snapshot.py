@@ -22,7 +22,6 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-
 from coursetools import colab
 
 REPOSITORY = "googlecolab/backend-info"
@@ -129,7 +128,9 @@ def refresh(directory: Path = colab.SNAPSHOT_DIR, ref: str = "main", get=fetch) 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m coursetools.refresh_colab_snapshot", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m coursetools.refresh_colab_snapshot", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--ref", default="main", help="branch, tag or commit of googlecolab/backend-info")
     args = parser.parse_args(argv)
     try:

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import json
 import os
 import re
 import sys
@@ -50,9 +51,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomllib
-
 import nbformat
+import tomllib
 
 from coursetools import claims, course
 
@@ -258,7 +258,9 @@ def plan(names, parameters, quick: bool = False) -> list[Job]:
         for job in jobs:
             for name, value in quick_values(job.name).items():
                 if name not in job.declared:
-                    raise RunError(f"{QUICK_FILE.name} gives {job.name} a quick value for {name!r}, which it does not declare")
+                    raise RunError(
+                        f"{QUICK_FILE.name} gives {job.name} a quick value for {name!r}, which it does not declare"
+                    )
                 job.parameters[name] = convert(job.declared[name], value, f"{job.name} ({QUICK_FILE.name})")
             for name, value in QUICK_DEFAULTS.items():
                 if name in job.declared and name not in job.parameters and job.name not in quick_table():
@@ -747,6 +749,18 @@ def sweep_report(results) -> str:
     return "\n".join(lines)
 
 
+def sweep_record(results) -> dict:
+    """``{notebook: {claim words: {seed: value}}}``, to see how far each claim is from its threshold."""
+    record: dict[str, dict[str, dict[str, str]]] = {}
+    for (name, seed), result in sorted(results.items(), key=lambda item: (item[0][0], item[0][1])):
+        table = record.setdefault(name, {})
+        for claim in result.claims or []:
+            table.setdefault(claim.words, {})[str(seed)] = claim.got + ("" if claim.held else "  (NOT HELD)")
+        if result.claims is None:
+            table.setdefault("(claims not checked)", {})[str(seed)] = result.message
+    return record
+
+
 def main(argv=None) -> int:
     try:
         args = parse_args(argv)
@@ -796,7 +810,9 @@ def _main_sweep(args, output_dir: Path) -> int:
         print("error: interrupted", file=sys.stderr)
         return 130
     print(sweep_report(results))
-    print(f"executed copies in {output_dir}/seed_N")
+    record = output_dir / "sweep.json"
+    record.write_text(json.dumps(sweep_record(results), indent=1, ensure_ascii=False) + "\n")
+    print(f"executed copies in {output_dir}/seed_N; every claim's value for every seed in {record}")
     clean = all(r.status == "passed" for r in results.values())
     return 0 if clean else 1
 

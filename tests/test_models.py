@@ -13,8 +13,8 @@ def layer_kinds(model):
     return [type(layer).__name__ for layer in model.layers]
 
 
-def test_seed_mlp_is_the_seed_model():
-    model = models.build_seed_mlp()
+def test_lecture_mlp_is_the_seed_model():
+    model = models.build_lecture_mlp()
     assert layer_kinds(model) == ["Dense", "Dense"]
     assert [layer.units for layer in model.layers] == [128, 10]
     assert model.layers[-1].activation.__name__ == "softmax"
