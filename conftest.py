@@ -30,7 +30,7 @@ class ClaimsItem(pytest.Item):
         kernel = self.parent.kernel
         if kernel is None or not kernel.is_alive():
             raise ClaimsError(f"the kernel of {self.stem} is not running: its cells failed before the claims")
-        msg_id = kernel.execute_cell_input(claims.cell_source(self.stem), allow_stdin=False)
+        msg_id = kernel.execute_cell_input(claims.cell_source(self.path), allow_stdin=False)
         text = []
         while True:
             try:
@@ -58,7 +58,7 @@ class ClaimsItem(pytest.Item):
         return super().repr_failure(excinfo)
 
     def reportinfo(self):
-        return self.path, None, f"{self.stem}: claims ({claims.path_for(self.stem).relative_to(course.ROOT)})"
+        return self.path, None, f"{self.stem}: claims ({claims.path_for(self.path).name})"
 
 
 class ClaimsError(Exception):
@@ -78,7 +78,7 @@ def _add_claims_items(items):
             last[item.parent] = index
     for notebook, index in sorted(last.items(), key=lambda pair: -pair[1]):
         stem = notebook.path.stem
-        if claims.path_for(stem).is_file():
+        if claims.path_for(notebook.path).is_file():
             items.insert(index + 1, ClaimsItem.from_parent(notebook, name="claims", stem=stem))
 
 

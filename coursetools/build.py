@@ -60,7 +60,7 @@ def build(path: Path, timeout: int = 900) -> tuple[float, list[claims.Claim] | N
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
-    claims_cell = claims.cell_source(path.stem)
+    claims_cell = claims.cell_source(path)
     if claims_cell is not None:
         nb.cells.append(nbformat.v4.new_code_cell(claims_cell, metadata={"tags": [claims.TAG]}))
     started = time.perf_counter()

@@ -50,7 +50,11 @@ def __course_claims(source, filename, namespace):
         except Exception as error:
             text = " ".join((ast.get_source_segment(source, node) or "").split())
             results.append(
-                {"words": f"{filename}, line {node.lineno}: {text[:160]}", "got": f"{type(error).__name__}: {error}", "held": False}
+                {
+                    "words": f"{filename}, line {node.lineno}: {text[:160]}",
+                    "got": f"{type(error).__name__}: {error}",
+                    "held": False,
+                }
             )
     print(MARKER + json.dumps(results))
 
@@ -70,13 +74,15 @@ class Claim:
         return f"{self.words}: got {self.got}"
 
 
-def path_for(stem: str) -> Path:
-    return CLAIMS_DIR / f"{stem}.py"
+def path_for(notebook: Path) -> Path:
+    """``notebooks/11_mnist.ipynb`` -> ``claims/11_mnist.py``: the ``claims`` folder beside the notebooks' folder."""
+    notebook = Path(notebook).resolve()
+    return notebook.parent.parent / CLAIMS_DIR.name / f"{notebook.stem}.py"
 
 
-def cell_source(stem: str) -> str | None:
-    """The code that runs ``claims/<stem>.py`` in the notebook's kernel, or None when it has no claims."""
-    path = path_for(stem)
+def cell_source(notebook: Path) -> str | None:
+    """The code that runs the notebook's claims file in its kernel, or None when it has none."""
+    path = path_for(notebook)
     if not path.is_file():
         return None
     source = path.read_text(encoding="utf-8")

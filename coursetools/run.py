@@ -454,7 +454,7 @@ def execute(job: Job, output_dir: Path) -> Result:
     log = output.with_suffix(".kernel.log")
     status, message = "passed", ""
     source = str(job.path)
-    claims_cell = claims.cell_source(job.name) if job.checks_claims else None
+    claims_cell = claims.cell_source(job.path) if job.checks_claims else None
     if claims_cell is not None:  # the claims run in the same kernel, after the last cell
         source = nbformat.read(job.path, as_version=4)
         source.cells.append(nbformat.v4.new_code_cell(claims_cell, metadata={"tags": [claims.TAG]}))

@@ -8,7 +8,7 @@ import sys
 import nbformat
 import pytest
 
-from coursetools import course, generated
+from coursetools import claims, course, generated
 
 NOTEBOOKS = [course.notebook_path(stem) for stem, _ in course.existing_notebooks()]
 IDS = [path.stem for path in NOTEBOOKS]
@@ -52,9 +52,13 @@ def test_parameters_cell_then_setup_cell(notebook):
     tagged = [i for i, c in enumerate(cells) if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1, "exactly one code cell tagged 'parameters'"
     assert re.search(r"^SEED = \d+$", cells[tagged[0]].source, re.M)
-    setup = [i for i, c in enumerate(cells) if c.source.startswith(generated.SETUP_MARKER)]
-    assert setup == [tagged[0] + 1], "the generated setup cell comes right after the parameters cell"
+    installs = [i for i, c in enumerate(cells) if generated.is_install_cell(c)]
+    setups = [i for i, c in enumerate(cells) if generated.is_setup_cell(c)]
+    assert installs == [tagged[0] + 1], "the Colab install cell comes right after the parameters cell"
+    assert setups == [tagged[0] + 2], "the setup cell comes right after the Colab install cell"
     assert tagged[0] == 0, "the parameters cell is the first code cell"
+    for name, line in parameter_lines(cells[tagged[0]].source).items():
+        assert name == "SEED" or "#" in line, f"say in a comment what {name} changes for the student"
 
 
 def test_stored_outputs_are_a_clean_top_to_bottom_run(notebook):
@@ -73,10 +77,14 @@ def test_stored_outputs_are_a_clean_top_to_bottom_run(notebook):
             assert not re.search(r"at 0x[0-9a-f]{6,}", text), f"memory address in output: {text[:120]}"
 
 
+def parameter_lines(source):
+    return {line.split("=")[0].strip(): line for line in source.splitlines() if re.match(r"^[A-Z_]+ = ", line)}
+
+
 def test_claims_are_checked_and_exercises_present(notebook):
-    _, nb = notebook
+    path, nb = notebook
     source = "\n".join(c.source for c in code_cells(nb))
-    assert "assert " in source
+    assert claims.path_for(path).is_file(), f"the numbers of {path.stem} are proven in claims/{path.stem}.py"
     markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     assert re.search(r"^## .*Exercises", markdown, re.M), "each notebook ends with exercises"
     assert "course_utils.exercises" in source, "exercises are checked automatically"

@@ -1,5 +1,6 @@
 """The batch runner: names and types checked before running, real runs, failures named by cell."""
 
+import json
 import os
 import subprocess
 import sys
@@ -17,7 +18,7 @@ RATE = 0.5
 NAME = "mlp"
 VERBOSE = False
 SIZES: list = [128, 64]
-SAMPLES = 1000  # quick: 100
+SAMPLES = 1000
 DERIVED = SAMPLES * 2
 """
 
@@ -56,7 +57,6 @@ def test_parameters_cell_is_parsed_without_running_it():
     assert list(declared) == ["SEED", "EPOCHS", "RATE", "NAME", "VERBOSE", "SIZES", "SAMPLES", "DERIVED"]
     assert declared["EPOCHS"].default == 3 and declared["EPOCHS"].type_name == "int"
     assert declared["SIZES"].default == [128, 64]
-    assert declared["SAMPLES"].has_quick and declared["SAMPLES"].quick == 100
     assert not declared["DERIVED"].literal and declared["DERIVED"].type_name == "any"
 
 
@@ -164,22 +164,39 @@ def test_with_several_notebooks_a_parameter_goes_to_those_declaring_it(tmp_path)
         run.plan([str(first), str(second)], [("LR", "0.1")])
 
 
-def test_quick_uses_the_notebooks_own_values_then_epochs_1_and_p_wins(tmp_path):
+@pytest.fixture
+def quick_file(tmp_path, monkeypatch):
+    path = tmp_path / "quick.toml"
+    monkeypatch.setattr(run, "QUICK_FILE", path)
+    return path
+
+
+def test_quick_uses_quick_toml_then_epochs_1_and_p_wins(tmp_path, quick_file):
+    quick_file.write_text("[own]\nEPOCHS = 2\n\n[tiny]\nSAMPLES = 100\n")
     path = make_notebook(tmp_path / "tiny.ipynb", PARAMETERS)
-    assert run.plan([str(path)], [], quick=True)[0].parameters == {"EPOCHS": 1, "SAMPLES": 100}
-    own = make_notebook(tmp_path / "own.ipynb", "EPOCHS = 10  # quick: 2")
+    assert run.plan([str(path)], [], quick=True)[0].parameters == {"SAMPLES": 100}
+    other = make_notebook(tmp_path / "other.ipynb", PARAMETERS)
+    assert run.plan([str(other)], [], quick=True)[0].parameters == {"EPOCHS": 1}
+    own = make_notebook(tmp_path / "own.ipynb", "EPOCHS = 10")
     assert run.plan([str(own)], [], quick=True)[0].parameters == {"EPOCHS": 2}
     assert run.plan([str(path)], [("EPOCHS", "2")], quick=True)[0].parameters == {"EPOCHS": 2, "SAMPLES": 100}
     assert run.plan([str(path)], [], quick=False)[0].parameters == {}
 
 
-def test_a_quick_value_of_the_wrong_type_is_refused(tmp_path):
-    path = make_notebook(tmp_path / "tiny.ipynb", "EPOCHS = 3  # quick: fast")
-    with pytest.raises(run.RunError, match=r"tiny \(# quick: comment\): EPOCHS expects an int"):
+def test_a_quick_value_of_the_wrong_type_or_name_is_refused(tmp_path, quick_file):
+    path = make_notebook(tmp_path / "tiny.ipynb", "EPOCHS = 3")
+    quick_file.write_text('[tiny]\nEPOCHS = "fast"\n')
+    with pytest.raises(run.RunError, match=r"tiny \(quick.toml\): EPOCHS expects an int"):
+        run.plan([str(path)], [], quick=True)
+    quick_file.write_text("[tiny]\nLAYERS = 2\n")
+    with pytest.raises(run.RunError, match="quick.toml gives tiny a quick value for 'LAYERS', which it does not declare"):
         run.plan([str(path)], [], quick=True)
 
 
-# --- the command line: bad input is one line on stderr, exit 2, nothing runs -----------------------
+def test_every_quick_value_of_the_course_names_a_declared_parameter():
+    for name, values in run.quick_table().items():
+        declared = run.read_declared(course.notebook_path(name))
+        assert set(values) <= set(declared), name
 
 
 @pytest.mark.parametrize(
@@ -258,22 +275,48 @@ def test_failing_line_is_taken_from_the_cells_frame():
     assert run.failing_line([], "assert ok") == "assert ok"
 
 
-def test_quick_is_a_smoke_run_listing_claims_that_need_full_parameters(tmp_path):
-    claims = make_notebook(
-        tmp_path / "claims.ipynb", "EPOCHS = 3", "assert EPOCHS >= 3, 'needs 3 epochs'", "print('still ran', EPOCHS)"
-    )
-    crash = make_notebook(tmp_path / "crash.ipynb", "EPOCHS = 3", "undefined_name", "print('never')")
-    result = runner(claims, crash, "--quick", "--output-dir", tmp_path / "out")
+def course_like(tmp_path, name, parameters, *cells, claims_text=None):
+    """A notebook in ``tmp/notebooks/`` with its claims file in ``tmp/claims/``, as in the course."""
+    (tmp_path / "notebooks").mkdir(exist_ok=True)
+    path = make_notebook(tmp_path / "notebooks" / f"{name}.ipynb", parameters, *cells)
+    if claims_text is not None:
+        (tmp_path / "claims").mkdir(exist_ok=True)
+        (tmp_path / "claims" / f"{name}.py").write_text(claims_text)
+    return path
+
+
+CLAIMS = """\
+claim("EPOCHS is at least 3", EPOCHS, EPOCHS >= 3)
+claim("the loss ends below 0.5", f"{loss:.2f}", loss < 0.5)
+undefined_name
+"""
+
+
+def test_claims_run_after_the_last_cell_and_fail_by_their_words(tmp_path):
+    nb = course_like(tmp_path, "claims", "EPOCHS = 3", "loss = 0.7 / EPOCHS", claims_text=CLAIMS)
+    result = runner(nb, "--output-dir", tmp_path / "out")
     assert result.returncode == 1
-    assert (
-        "NOT HELD at quick parameters claims: cell 3 (In [3]): AssertionError: needs 3 epochs "
-        "at `assert EPOCHS >= 3, 'needs 3 epochs'`"
-    ) in result.stderr
-    assert "still ran 1" in outputs_text(tmp_path / "out" / "claims.ipynb")
+    assert "failed (1 of 3 claims not held)" in result.stdout
+    assert "claims.py, line 3: undefined_name: got NameError" in result.stderr
+    executed = nbformat.read(tmp_path / "out" / "claims.ipynb", as_version=4)
+    assert len(executed.cells) == 3 and "claim" not in outputs_text(tmp_path / "out" / "claims.ipynb")
+    fixed = course_like(tmp_path, "fixed", "EPOCHS = 3", "loss = 0.7 / EPOCHS", claims_text=CLAIMS.rsplit("\n", 2)[0])
+    result = runner(fixed, "--output-dir", tmp_path / "out")
+    assert result.returncode == 0 and "passed (2 claims held)" in result.stdout, result.stdout + result.stderr
+    low = runner(fixed, "-p", "EPOCHS", "1", "--output-dir", tmp_path / "out")
+    assert low.returncode == 1
+    assert "claim not held: EPOCHS is at least 3: got 1; the loss ends below 0.5: got 0.70" in low.stderr
+
+
+def test_quick_is_a_smoke_run_that_does_not_check_claims(tmp_path):
+    claimed = course_like(tmp_path, "claimed", "EPOCHS = 3", "loss = 0.7 / EPOCHS", claims_text=CLAIMS)
+    crash = make_notebook(tmp_path / "crash.ipynb", "EPOCHS = 3", "undefined_name", "print('never')")
+    result = runner(claimed, crash, "--quick", "--output-dir", tmp_path / "out")
+    assert result.returncode == 1
     assert "FAILED crash: cell 3 (In [3]): NameError: name 'undefined_name' is not defined" in result.stderr
-    assert "FAILED claims" not in result.stderr
+    assert "FAILED claimed" not in result.stderr
     rows = [line.split()[:3] for line in result.stdout.splitlines()[2:4]]
-    assert rows == [["claims", rows[0][1], "passed"], ["crash", rows[1][1], "failed"]]
+    assert rows == [["claimed", rows[0][1], "passed"], ["crash", rows[1][1], "failed"]]
 
 
 def test_a_kernel_that_dies_is_a_failure_naming_the_cell_not_a_hang(tmp_path):
@@ -292,9 +335,9 @@ def test_a_kernel_that_dies_is_a_failure_naming_the_cell_not_a_hang(tmp_path):
 
 
 def test_several_names_assigned_on_one_line_are_each_a_parameter():
-    declared = run.parse_parameters("UNITS, RATE, EPOCHS = 16, 0.01, 300  # quick: 16, 0.01, 20\nA, B = f(), 2\n")
+    declared = run.parse_parameters("UNITS, RATE, EPOCHS = 16, 0.01, 300\nA, B = f(), 2\n")
     assert declared["RATE"].default == 0.01 and declared["RATE"].type_name == "float"
-    assert declared["EPOCHS"].has_quick and declared["EPOCHS"].quick == 20
+    assert declared["EPOCHS"].default == 300
     assert declared["A"].type_name == "any" and declared["B"].type_name == "any"
 
 
@@ -311,16 +354,17 @@ def test_a_bad_seed_list_is_refused(text):
         run.parse_seeds(text)
 
 
-def test_a_claim_sweep_lists_each_failing_claim_with_its_seeds(tmp_path):
-    nb = make_notebook(
-        tmp_path / "claims.ipynb", "SEED = 0", "assert SEED != 1, 'one'", "assert SEED < 2", "print('after the claims')"
-    )
+def test_a_claim_sweep_lists_each_failing_claim_with_its_seeds_and_values(tmp_path):
+    claims_text = 'claim("SEED is not 1", SEED, SEED != 1)\nclaim("SEED is below 2", f"SEED={SEED}", SEED < 2)\n'
+    nb = course_like(tmp_path, "claims", "SEED = 0", "print('the last cell')", claims_text=claims_text)
     result = runner(nb, "--seeds", "0-2", "--output-dir", tmp_path / "out")
     assert result.returncode == 1, result.stderr
-    assert "claims: claims held for 1/3 seeds" in result.stdout
-    assert "NOT HELD for SEED 1: cell 3 (In [3]): AssertionError: one at `assert SEED != 1, 'one'`" in result.stdout
-    assert "NOT HELD for SEED 2: cell 4 (In [4]): AssertionError at `assert SEED < 2`" in result.stdout
-    assert "after the claims" in outputs_text(tmp_path / "out" / "seed_2" / "claims.ipynb")
+    assert "claims: claims held for 1/3 seeds (2 claims)" in result.stdout
+    assert "NOT HELD for SEED 1 (1): SEED is not 1" in result.stdout
+    assert "NOT HELD for SEED 2 (SEED=2): SEED is below 2" in result.stdout
+    assert "the last cell" in outputs_text(tmp_path / "out" / "seed_2" / "claims.ipynb")
+    record = json.loads((tmp_path / "out" / "sweep.json").read_text())
+    assert record["claims"]["SEED is below 2"] == {"0": "SEED=0", "1": "SEED=1", "2": "SEED=2  (NOT HELD)"}
     held = runner(nb, "--seeds", "0", "--output-dir", tmp_path / "out0")
     assert held.returncode == 0 and "claims held for 1/1 seeds" in held.stdout
     refused = runner(nb, "--seeds", "0-1", "-p", "SEED", "3", "--output-dir", tmp_path / "out1")

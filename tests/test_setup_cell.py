@@ -1,4 +1,5 @@
-"""The generated setup cell on Colab: installs the course package once, from the release, and fails clearly."""
+"""The generated Colab install cell: installs the course package once, from the release, and fails clearly;
+the setup cell under it stays a few lines a student can read."""
 
 import importlib.metadata
 import subprocess
@@ -32,7 +33,7 @@ def run_setup_cell(monkeypatch, installed):
         return installed
 
     monkeypatch.setattr(importlib.metadata, "version", version)
-    exec(generated.setup_source(tensorflow=False), {"SEED": 0})
+    exec(generated.install_source(), {})
 
 
 def test_first_run_installs_the_release_not_a_branch(on_colab, monkeypatch):
@@ -83,5 +84,20 @@ def test_badges_install_url_and_course_py_agree():
         assert course.colab_url(stem).startswith(
             "https://colab.research.google.com/github/" + course.REPOSITORY.removeprefix("https://github.com/")
         )
-        setup = [c.source for c in nb.cells if c.cell_type == "code" and c.source.startswith(generated.SETUP_MARKER)]
-        assert len(setup) == 1 and course.install_spec() in setup[0]
+        installs = [c.source for c in nb.cells if generated.is_install_cell(c)]
+        assert len(installs) == 1 and course.install_spec() in installs[0]
+
+
+def test_the_setup_cell_is_short_and_the_install_cell_folded():
+    assert len(generated.setup_source().splitlines()) <= 6
+    exec(generated.setup_source(tensorflow=False), {"SEED": 0})  # runs here as it does everywhere
+    assert generated.install_source().startswith("# @title ")  # Colab shows the title of a form cell
+    assert generated.INSTALL_METADATA["cellView"] == "form" and generated.INSTALL_METADATA["jupyter"]["source_hidden"]
+
+
+def test_the_install_cell_does_nothing_outside_colab(monkeypatch):
+    monkeypatch.delitem(sys.modules, "google.colab", raising=False)
+    calls = []
+    monkeypatch.setattr(subprocess, "run", lambda *args, **kwargs: calls.append(args))
+    exec(generated.install_source(), {})
+    assert calls == []
