@@ -47,16 +47,16 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from coursetools import course, generated, run
+
+ROOT = course.ROOT
 
 SNAPSHOT_DIR = ROOT / "tools" / "colab"
 FREEZE = SNAPSHOT_DIR / "pip-freeze.txt"
 OS_INFO = SNAPSHOT_DIR / "os-info.txt"
 #: Where the environment lives; ``COURSE_COLAB_ENV_DIR`` moves it, e.g. outside a CI clone so that it is reused.
 ENV_DIR = Path(os.environ.get("COURSE_COLAB_ENV_DIR") or ROOT / "build" / "colab-env")
-OFFLINE_MNIST_DIR = ROOT.parent / "shared" / "data"
+OFFLINE_MNIST_DIR = course.OFFLINE_DATA_DIR
 #: The repository whose HEAD the setup cell installs course_utils from (this checkout).
 REPOSITORY_DIR = ROOT
 #: Set to 1 to install course_utils from a snapshot of the working tree instead of HEAD (uncommitted changes too).
@@ -393,7 +393,7 @@ def kernel_environment(env_dir: Path, python: Path, allow_pip: bool = False) -> 
     )
     env = {name: os.environ[name] for name in keep if name in os.environ}
     if "COURSE_DATA_DIR" not in env and OFFLINE_MNIST_DIR.is_dir():
-        env["COURSE_DATA_DIR"] = str(OFFLINE_MNIST_DIR)  # as tests/conftest.py: offline MNIST
+        env["COURSE_DATA_DIR"] = str(OFFLINE_MNIST_DIR)  # as conftest.py: offline MNIST
     own = {str(ROOT / ".venv" / "bin"), os.environ.get("VIRTUAL_ENV", "\0") + "/bin"}
     path = [part for part in os.environ.get("PATH", "/usr/bin:/bin").split(os.pathsep) if part not in own]
     env.update(
@@ -449,13 +449,13 @@ def _install_course_utils(env_dir: Path, env_python: Path, repository: Path, com
     before = installed_versions(env_python)
     stem, nb = _first_notebook_at(repository, commit)
     code = [cell for cell in nb.cells if cell.cell_type == "code"]
-    setup_index = next((i for i, cell in enumerate(code) if cell.source.startswith(generated.SETUP_MARKER)), None)
+    setup_index = next((i for i, cell in enumerate(code) if generated.is_install_cell(cell)), None)
     if setup_index is None:
-        raise BuildError(f"{stem} has no setup cell (starting with {generated.SETUP_MARKER!r})")
+        raise BuildError(f"{stem} has no Colab install cell (starting with {generated.INSTALL_TITLE!r})")
     setup = code[setup_index].source
     literal = re.compile(r"([\"'])course-utils @ git\+[^\"']+\1")
     if len(literal.findall(setup)) != 1:
-        raise BuildError(f"{stem}'s setup cell does not name one 'course-utils @ git+URL@RELEASE' to install")
+        raise BuildError(f"{stem}'s Colab install cell does not name one 'course-utils @ git+URL@RELEASE' to install")
     installer = nbformat.v4.new_notebook()
     installer.cells = [nbformat.v4.new_code_cell(cell.source) for cell in code[:setup_index]]  # SEED and the like
     installer.cells.append(nbformat.v4.new_code_cell(literal.sub(lambda m: m.group(1) + spec + m.group(1), setup)))

@@ -27,9 +27,9 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from coursetools import course
+
+ROOT = course.ROOT
 
 DOCS = ROOT / "docs"
 STAGE = ROOT / "build" / "site-src"

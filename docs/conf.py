@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 for parent in [ROOT, *ROOT.parents]:
-    if (parent / "course_utils" / "course.py").exists():
+    if (parent / "coursetools" / "course.py").exists():
         sys.path.insert(0, str(parent))
         break
 

@@ -15,20 +15,15 @@ by hand.
 """
 
 import json
-import sys
-from pathlib import Path
 
 import nbformat
 import numpy as np
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from coursetools import course, generated
+from coursetools import colab, course, generated, refresh_colab_snapshot
 
-ROOT = Path(__file__).resolve().parent.parent
-
-from coursetools import colab
-from coursetools import refresh_colab_snapshot
+ROOT = course.ROOT
 
 STEMS = [stem for stem, _ in course.existing_notebooks()]
 
@@ -67,9 +62,7 @@ def results(env, request):
 def test_notebook_runs_on_colabs_python_and_versions(stem, env, results):
     result = colab.run_notebook(env, course.notebook_path(stem))
     results.append(result)
-    stale = (
-        colab.uncommitted_package_changes() if env.source.startswith("HEAD") and result.status != "passed" else []
-    )
+    stale = colab.uncommitted_package_changes() if env.source.startswith("HEAD") and result.status != "passed" else []
     hint = (
         f" [note: the environment has HEAD's course_utils, without the uncommitted {', '.join(stale)}; "
         f"{colab.WORKTREE_VARIABLE}=1 installs the working tree]"
@@ -92,6 +85,7 @@ def test_the_kernel_is_colabs_and_the_setup_cell_takes_its_colab_branch_without_
     nb = new_notebook()
     nb.cells = [
         new_code_cell("SEED = 0"),
+        new_code_cell(generated.install_source()),
         new_code_cell(generated.setup_source(tensorflow=False)),
         new_code_cell(
             f'import platform, sys\nassert platform.python_version().startswith("{minor}.")\n'
@@ -210,7 +204,7 @@ def test_refresh_keeps_the_old_snapshot_when_offline_or_given_something_else(tmp
 @pytest.mark.slow
 def test_a_setup_cell_that_would_install_fails_at_once_naming_the_cell(env, tmp_path):
     """In the notebook runs pip cannot download: a setup cell that does not skip its install fails there."""
-    setup = generated.setup_source(tensorflow=False).replace(f'"{course.VERSION}"', '"9.9.9"')
+    setup = generated.install_source().replace(f'"{course.VERSION}"', '"9.9.9"')
     nb = new_notebook()
     nb.cells = [new_markdown_cell("# 99 · Wants another release"), new_code_cell("SEED = 0"), new_code_cell(setup)]
     path = tmp_path / "99_other_release.ipynb"

@@ -1,4 +1,4 @@
-"""ruff (lint and format) is clean over the package, tests, tools, benchmarks and the notebooks."""
+"""ruff (lint and format) is clean over the package, the machinery, the claims, the tests and the notebooks."""
 
 import shutil
 import subprocess
@@ -8,7 +8,7 @@ import pytest
 
 from coursetools import course
 
-PATHS = ["course_utils", "tests", "tools", "benchmarks", "notebooks"]
+PATHS = ["course_utils", "coursetools", "claims", "conftest.py", "tests", "notebooks"]
 
 
 def ruff(*args):

@@ -1,8 +1,8 @@
 """Time every notebook (and three library costs) against the budgets in benchmarks/budgets.toml.
 
-    python benchmarks/run_benchmark.py                 # every existing notebook, in course order
-    python benchmarks/run_benchmark.py 11_mnist 14     # some notebooks (no series total then)
-    python benchmarks/run_benchmark.py --only cnn      # only the CNN race below (a few minutes)
+    python -m coursetools.benchmark                 # every existing notebook, in course order
+    python -m coursetools.benchmark 11_mnist 14     # some notebooks (no series total then)
+    python -m coursetools.benchmark --only cnn      # only the CNN race below (a few minutes)
 
 Each notebook is executed headlessly in a fresh kernel through the batch runner
 (``coursetools.run``, papermill), with its stored parameters; the executed copies go to
@@ -46,18 +46,17 @@ from pathlib import Path
 
 import tomllib
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-
 from coursetools import course, run
 
+ROOT = course.ROOT
+HERE = ROOT / "benchmarks"
 BUDGETS = HERE / "budgets.toml"
 RESULTS = HERE / "results"
 EXECUTED = ROOT / "build" / "benchmark"
 #: The quick run's budget is for `python -m coursetools.run --quick --jobs 2`: two notebooks at a time on the
 #: two cores (starting a kernel and importing TensorFlow, most of a quick notebook's time, use one core).
 QUICK_WORKERS = 2
-OFFLINE_MNIST_DIR = ROOT.parent / "shared" / "data"
+OFFLINE_MNIST_DIR = course.OFFLINE_DATA_DIR
 
 IMPORT_CODE = "import time; t = time.perf_counter(); import course_utils; print(time.perf_counter() - t)"
 SEED_MLP_CODE = """
