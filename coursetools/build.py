@@ -13,14 +13,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
 from nbformat.corpus.words import generate_corpus_id as random_cell_id
 
-from coursetools import claims, course, generated
+from coursetools import claims, course, execution, generated
 
 OFFLINE_MNIST_DIR = course.OFFLINE_DATA_DIR
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
@@ -50,6 +48,10 @@ def canonicalise(nb) -> None:
         seen.add(cell.id)
 
 
+class BuildError(Exception):
+    """A notebook raised: nothing is written, the message names the cell and the line."""
+
+
 def build(path: Path, timeout: int = 900) -> tuple[float, list[claims.Claim] | None]:
     """Execute ``path`` in place; its claims run in the same kernel after the last cell (None: it has none).
 
@@ -63,15 +65,9 @@ def build(path: Path, timeout: int = 900) -> tuple[float, list[claims.Claim] | N
     claims_cell = claims.cell_source(path)
     if claims_cell is not None:
         nb.cells.append(nbformat.v4.new_code_cell(claims_cell, metadata={"tags": [claims.TAG]}))
-    started = time.perf_counter()
-    NotebookClient(
-        nb,
-        timeout=timeout,
-        kernel_name="python3",
-        record_timing=False,
-        resources={"metadata": {"path": str(path.parent)}},
-    ).execute()
-    elapsed = time.perf_counter() - started
+    status, message, elapsed = execution.execute(nb, path.parent, timeout, kernel_name="python3", record_timing=False)
+    if status != "passed":
+        raise BuildError(f"{path.name} failed, not written: {message}")
     checked = None
     if claims_cell is not None:
         checked = claims.parse(claims.stream_text(nb.cells.pop().outputs))
@@ -89,7 +85,12 @@ def main(argv=None) -> int:
     paths = args.notebooks or [course.notebook_path(stem) for stem, _ in course.existing_notebooks()]
     failed = False
     for path in paths:
-        seconds, checked = build(path.resolve())
+        try:
+            seconds, checked = build(path.resolve())
+        except BuildError as error:
+            print(f"FAILED {error}", flush=True)
+            failed = True
+            continue
         held = f", {len(checked) - len(claims.failed(checked))}/{len(checked)} claims held" if checked else ""
         print(f"{path.name}: {seconds:.1f} s{held}", flush=True)
         for claim in claims.failed(checked or []):

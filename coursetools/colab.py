@@ -47,7 +47,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from coursetools import course, generated, run
+import nbformat
+import tomllib
+from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_client.manager import AsyncKernelManager
+
+from coursetools import course, execution, generated
 
 ROOT = course.ROOT
 
@@ -258,7 +263,6 @@ def _lock(directory: Path):
 
 
 def _pyproject_dependencies() -> list[str]:
-    import tomllib
 
     return tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
 
@@ -442,7 +446,6 @@ def _check_stack(env_python: Path, wanted: dict[str, str]) -> dict[str, str]:
 def _install_course_utils(env_dir: Path, env_python: Path, repository: Path, commit: str) -> dict[str, str]:
     """Install course_utils as the setup cell does: run the first notebook's own setup cell (as committed
     at ``commit``) in the Colab kernel, its install URL pointed at ``git+file://`` of ``commit``."""
-    import nbformat
 
     spec = install_spec_for(commit, repository)
     subprocess.run([str(env_python), "-m", "pip", "uninstall", "-y", "-q", "course-utils"], capture_output=True)
@@ -482,7 +485,6 @@ def _install_course_utils(env_dir: Path, env_python: Path, repository: Path, com
 
 def _first_notebook_at(repository: Path, commit: str):
     """``(stem, notebook)`` of the first course notebook as committed at ``commit``."""
-    import nbformat
 
     for stem, _ in course.NOTEBOOKS:
         shown = subprocess.run(
@@ -571,106 +573,28 @@ def execute(
     nb, env_dir: Path, env_python: Path, name: str, cwd: Path, output: Path | None = None, allow_pip: bool = False
 ) -> Result:
     """Run ``nb`` top to bottom in the Colab kernel; never raises for the notebook's own error."""
-    import nbformat
-    from jupyter_client.kernelspec import KernelSpecManager
-    from jupyter_client.manager import AsyncKernelManager
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
-
     runs = env_dir / "runs"
     runs.mkdir(parents=True, exist_ok=True)
     output = output or runs / f"{name}.ipynb"
-    log = output.with_suffix(".kernel.log")
     km = AsyncKernelManager(
         kernel_name="colab", kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(env_dir / "kernels")])
     )
-    client = NotebookClient(
+    status, message, seconds = execution.execute(
         nb,
+        cwd,
+        CELL_TIMEOUT,
+        log=output.with_suffix(".kernel.log"),
+        env=kernel_environment(env_dir, env_python, allow_pip=allow_pip),
         km=km,
-        timeout=CELL_TIMEOUT,
         startup_timeout=STARTUP_TIMEOUT,
-        resources={"metadata": {"path": str(cwd)}},
         extra_arguments=["--HistoryManager.hist_file=:memory:"],
     )
-    status, message = "passed", ""
-    started = time.perf_counter()
-    with open(log, "wb") as process_output:
-        try:
-            client.execute(
-                env=kernel_environment(env_dir, env_python, allow_pip=allow_pip),
-                stdout=process_output,
-                stderr=process_output,
-            )
-        except CellExecutionError:
-            status = "failed"
-        except Exception as error:  # noqa: BLE001 - kernel died, timeout: report it, go on
-            status = "failed"
-            message = f"{type(error).__name__}: " + (" ".join(str(error).split())[:300] or "no message")
-    seconds = time.perf_counter() - started
     nbformat.write(nb, output)
-    if status == "failed":
-        raised = describe_error(nb)
-        if raised:
-            message = raised
-        elif not message:
-            message = "failed without an error output"
-        running = _running_cell(nb)
-        if not raised and running:
-            message = f"cell {running}: {message}"
-        if log.stat().st_size:
-            message += f" (kernel process output: {log})"
     return Result(name, seconds, status, message, output)
-
-
-_IPYTHON7_CELL_FRAME = re.compile(r"^/\S*/ipykernel_\d+/\d+\.py in ")
-
-
-def failing_line(traceback: list[str], source: str = "") -> str:
-    """The line of the cell that raised, from IPython 8's tracebacks (``Cell In[n], line k``, read by
-    :func:`coursetools.run.failing_line`) or from IPython 7's, as on Colab (``/tmp/ipykernel_N/M.py in ...``)."""
-    found = run.failing_line(traceback, "")
-    if found:
-        return found
-    in_cell = False
-    for block in traceback:
-        for text in run._ANSI.sub("", block).splitlines():
-            text = text.strip()
-            if _IPYTHON7_CELL_FRAME.match(text):
-                in_cell = True
-            elif re.match(r"^/\S+\.py in ", text) or text.startswith("File "):
-                in_cell = False
-            elif in_cell:
-                match = re.match(r"^-+>\s*\d+\s(.*)$", text)
-                if match:
-                    found, in_cell = match.group(1).strip(), False
-    return found or run.failing_line([], source)
-
-
-def describe_error(nb) -> str:
-    """``cell 14 (In [9]): AttributeError: ... at `line` `` for the first cell of ``nb`` that raised, or ""."""
-    for number, cell in enumerate(nb.cells, start=1):
-        if cell.cell_type != "code":
-            continue
-        for output in cell.get("outputs", []):
-            if output.output_type == "error":
-                line = failing_line(output.get("traceback", []), cell.source)
-                return run._describe(number, cell.get("execution_count"), output.ename, output.evalue, line)
-    return ""
-
-
-def _running_cell(nb) -> int | None:
-    """Number (from 1, all cells) of the last code cell that started executing."""
-    started = [
-        number
-        for number, cell in enumerate(nb.cells, start=1)
-        if cell.cell_type == "code" and cell.get("execution_count")
-    ]
-    return started[-1] if started else None
 
 
 def run_notebook(env: ColabEnv, path: Path, name: str | None = None) -> Result:
     """Run the notebook at ``path`` (cwd: its folder) in the Colab kernel, pip unable to install."""
-    import nbformat
 
     nb = nbformat.read(path, as_version=4)
     return execute(nb, env.directory, env.python, name or path.stem, cwd=path.parent)

@@ -12,48 +12,66 @@ be the folder that holds them.
 from __future__ import annotations
 
 import argparse
+import copy
+import re
 import sys
 from pathlib import Path
+
+import nbformat
+from nbconvert.preprocessors import Preprocessor, TagRemovePreprocessor
 
 from coursetools import course
 
 SOLUTION_TAG = "solution"
 
 
-def _exercise_section_clearer():
-    from nbconvert.preprocessors import Preprocessor
+#: The teacher's edition tells the reader where the solutions are; in the student edition there are none.
+SOLUTIONS_SENTENCE = re.compile(r"\s*(?:The )?[Ss]olutions are folded[^.!\n]*[.!;][^.!\n]*[.!]?")
 
-    class ClearExerciseOutputs(Preprocessor):
-        """Clear outputs and counts of the code cells between ``## Exercises`` and the next ``## `` heading."""
 
-        def preprocess(self, nb, resources):
-            inside = False
-            for cell in nb.cells:
-                if cell.cell_type == "markdown" and cell.source.startswith("## "):
+class ClearExerciseOutputs(Preprocessor):
+    """Clear the exercise cells' outputs and counts; drop what speaks of the removed solutions.
+
+    Code cells between ``## Exercises`` and the next ``## `` heading lose their outputs; a sentence saying
+    where the solutions are folded goes, and so does a heading left with nothing under it.
+    """
+
+    def preprocess(self, nb, resources):
+        inside = False
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                if cell.source.startswith("## "):
                     inside = "exercises" in cell.source.splitlines()[0].lower()
-                elif inside and cell.cell_type == "code":
-                    cell.outputs, cell.execution_count = [], None
-            return nb, resources
+                cell.source = SOLUTIONS_SENTENCE.sub("", cell.source)
+            elif inside and cell.cell_type == "code":
+                cell.outputs, cell.execution_count = [], None
+        nb.cells = [cell for i, cell in enumerate(nb.cells) if not _empty_heading(nb.cells, i)]
+        return nb, resources
 
-    return ClearExerciseOutputs()
+
+def _empty_heading(cells, index) -> bool:
+    """A markdown cell that is only a heading, followed by a heading of the same or a higher level (or nothing)."""
+    text = cells[index].source.strip()
+    if cells[index].cell_type != "markdown" or not re.fullmatch(r"#+ [^\n]*", text):
+        return False
+    level = len(text) - len(text.lstrip("#"))
+    following = cells[index + 1] if index + 1 < len(cells) else None
+    if following is None:
+        return True
+    head = following.source.lstrip()
+    return following.cell_type == "markdown" and head.startswith("#") and len(head) - len(head.lstrip("#")) <= level
 
 
 def student_edition(nb):
     """A copy of ``nb`` without solution cells, exercise outputs cleared."""
-    import copy
-
-    from nbconvert.preprocessors import TagRemovePreprocessor
-
     nb = copy.deepcopy(nb)
     remove = TagRemovePreprocessor(remove_cell_tags={SOLUTION_TAG}, enabled=True)
     nb, _ = remove.preprocess(nb, {})
-    nb, _ = _exercise_section_clearer().preprocess(nb, {})
+    nb, _ = ClearExerciseOutputs().preprocess(nb, {})
     return nb
 
 
 def write_student_edition(out_dir: Path) -> list[Path]:
-    import nbformat
-
     out_dir = Path(out_dir).resolve()
     if out_dir == course.NOTEBOOK_DIR.resolve():
         raise ValueError(f"{out_dir} holds the course notebooks; choose another folder for the student edition")

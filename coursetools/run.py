@@ -44,7 +44,6 @@ import argparse
 import ast
 import json
 import os
-import re
 import sys
 import time
 from contextlib import contextmanager
@@ -54,7 +53,7 @@ from pathlib import Path
 import nbformat
 import tomllib
 
-from coursetools import claims, course
+from coursetools import claims, course, execution
 
 #: Quick values for a notebook that ``quick.toml`` does not list.
 QUICK_DEFAULTS = {"EPOCHS": 1}
@@ -62,7 +61,6 @@ QUICK_FILE = Path(__file__).with_name("quick.toml")
 DEFAULT_OUTPUT_DIR = course.ROOT / "build" / "run"
 KERNEL_NAME = "python3"
 CELL_TIMEOUT = 1800  # seconds per cell: far above any budget, only stops a hung kernel
-_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 class RunError(Exception):
@@ -307,76 +305,16 @@ class Result:
         return self.status
 
 
-def _describe(number, count, ename, evalue, line) -> str:
-    """``cell 14 (In [9]): AssertionError: msg at `assert acc > 0.9```."""
-    where = f"cell {number}" if number else "a cell"
-    if count:
-        where += f" (In [{count}])"
-    evalue = " ".join(str(evalue or "").split())[:200]
-    return f"{where}: {ename}: {evalue}".rstrip(": ") + (f" at `{line}`" if line else "")
-
-
-def error_cells(output_path: Path) -> list[tuple[str, str]]:
-    """``(exception name, description)`` of every cell of an executed copy that raised, in order.
-
-    Cells are numbered as in the source notebook (papermill's injected cells left out), from 1.
-    """
-
-    nb = nbformat.read(output_path, as_version=4)
-    cells = [
-        c for c in nb.cells if not {"injected-parameters", "papermill-error-cell-tag"} & set(c.metadata.get("tags", []))
-    ]
-    found = []
-    for number, cell in enumerate(cells, start=1):
-        if cell.cell_type != "code":
-            continue
-        for output in cell.get("outputs", []):
-            if output.output_type == "error":
-                line = failing_line(output.get("traceback", []), cell.source)
-                found.append((output.ename, _describe(number, cell.execution_count, output.ename, output.evalue, line)))
-                break
-        else:
-            if cell.metadata.get("papermill", {}).get("exception") is True:
-                found.append(
-                    ("CellExecutionError", _describe(number, cell.execution_count, "CellExecutionError", "", ""))
-                )
-    return found
-
-
 def _from_error(error) -> str:
     """The description from papermill's exception alone (when the executed copy cannot be read)."""
-    line = failing_line(getattr(error, "traceback", []) or [], getattr(error, "source", ""))
-    return _describe(
+    line = execution.failing_line(getattr(error, "traceback", []) or [], getattr(error, "source", ""))
+    return execution.describe(
         None,
         getattr(error, "exec_count", None),
         getattr(error, "ename", type(error).__name__),
         getattr(error, "evalue", str(error)),
         line,
     )
-
-
-def failing_line(traceback: list[str], source: str = "") -> str:
-    """The line of the cell that raised: IPython's ``---->`` arrow in the cell's own frame.
-
-    With chained exceptions the traceback holds several sections; the cell's frame of the
-    last one (``Cell In[n], line k``) is where the notebook failed.
-    """
-    found, in_cell = "", False
-    for block in traceback:
-        for text in _ANSI.sub("", block).splitlines():
-            text = text.strip()
-            if text.startswith(("Cell In[", "Input In [")):
-                in_cell = True
-            elif text.startswith("File "):
-                in_cell = False
-            elif in_cell:
-                match = re.match(r"^-+>\s*\d+\s(.*)$", text)
-                if match:
-                    found, in_cell = match.group(1).strip(), False
-    if found:
-        return found
-    lines = [line for line in source.splitlines() if line.strip()]
-    return lines[0].strip() if len(lines) == 1 else ""
 
 
 def kernel_config():
@@ -502,7 +440,7 @@ def execute(job: Job, output_dir: Path) -> Result:
                     message = "claim not held: " + "; ".join(map(str, claims.failed(checked)))
         except papermill.PapermillExecutionError as error:
             try:
-                raised = error_cells(output)
+                raised = execution.error_cells(nbformat.read(output, as_version=4))
             except Exception:  # noqa: BLE001 - the exception alone still says what failed
                 raised = [(error.ename, _from_error(error))]
             status, message = "failed", (raised or [(None, _from_error(error))])[0][1]

@@ -9,7 +9,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from coursetools import course, run
+from coursetools import course, execution, run
 
 PARAMETERS = """\
 SEED = 0
@@ -189,7 +189,9 @@ def test_a_quick_value_of_the_wrong_type_or_name_is_refused(tmp_path, quick_file
     with pytest.raises(run.RunError, match=r"tiny \(quick.toml\): EPOCHS expects an int"):
         run.plan([str(path)], [], quick=True)
     quick_file.write_text("[tiny]\nLAYERS = 2\n")
-    with pytest.raises(run.RunError, match="quick.toml gives tiny a quick value for 'LAYERS', which it does not declare"):
+    with pytest.raises(
+        run.RunError, match="quick.toml gives tiny a quick value for 'LAYERS', which it does not declare"
+    ):
         run.plan([str(path)], [], quick=True)
 
 
@@ -271,8 +273,8 @@ def test_failing_line_is_taken_from_the_cells_frame():
         "Cell \x1b[32mIn[3]\x1b[39m, line 2\n      1 x = 1\n\x1b[32m----> 2\x1b[39m model.fit(x, epochs=EPOCHS)\n",
         "File lib.py:10, in fit()\n---> 10     raise ValueError('deep')\n",
     ]
-    assert run.failing_line(traceback) == "model.fit(x, epochs=EPOCHS)"
-    assert run.failing_line([], "assert ok") == "assert ok"
+    assert execution.failing_line(traceback) == "model.fit(x, epochs=EPOCHS)"
+    assert execution.failing_line([], "assert ok") == "assert ok"
 
 
 def course_like(tmp_path, name, parameters, *cells, claims_text=None):
