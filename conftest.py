@@ -8,8 +8,7 @@ import pytest
 from coursetools import claims, course
 
 # Kernels started by nbval inherit this environment, so notebooks never download MNIST here.
-if "COURSE_DATA_DIR" not in os.environ and course.OFFLINE_DATA_DIR.is_dir():
-    os.environ["COURSE_DATA_DIR"] = str(course.OFFLINE_DATA_DIR)
+course.use_offline_data()
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 CLAIMS_TIMEOUT = 300  # seconds: the claims only read variables and do small sums

@@ -62,8 +62,9 @@ def plot_losses_vs_probability(p=None):
     left.plot(p, (1 - p) ** 2, lw=2.2, color=COLOURS[1], ls="--", label="MSE  (1 − p)²")
     left.set_ylim(0, 5)
     left.set_title("loss when the true label is 1")
-    for (loss, label), colour, style in zip((("cross_entropy", "cross-entropy"), ("mse", "MSE")), COLOURS, ("-", "--")):
-        right.plot(p, np.abs(losses.sigmoid_output_gradient(loss, 1.0, p)), lw=2.2, color=colour, ls=style, label=label)
+    gradients = (("cross-entropy", losses.cross_entropy_gradient_wrt_z), ("MSE", losses.mse_gradient_wrt_z))
+    for (label, gradient), colour, style in zip(gradients, COLOURS, ("-", "--")):
+        right.plot(p, np.abs(gradient(1.0, p)), lw=2.2, color=colour, ls=style, label=label)
     right.set_title("gradient size |dL/dz| reaching the network")
     right.axvspan(0, 0.1, color=COLOURS[4], alpha=0.12)
     right.annotate("confidently wrong", (0.02, 0.55), fontsize=10, color=COLOURS[4])

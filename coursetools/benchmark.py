@@ -56,7 +56,6 @@ EXECUTED = ROOT / "build" / "benchmark"
 #: The quick run's budget is for `python -m coursetools.run --quick --jobs 2`: two notebooks at a time on the
 #: two cores (starting a kernel and importing TensorFlow, most of a quick notebook's time, use one core).
 QUICK_WORKERS = 2
-OFFLINE_MNIST_DIR = course.OFFLINE_DATA_DIR
 
 IMPORT_CODE = "import time; t = time.perf_counter(); import course_utils; print(time.perf_counter() - t)"
 SEED_MLP_CODE = """
@@ -274,8 +273,7 @@ def main(argv=None) -> int:
     parser.add_argument("--no-quick", action="store_true", help="skip the quick run of the whole course")
     parser.add_argument("--race", choices=list(RECIPES), help=argparse.SUPPRESS)  # child process of the race
     args = parser.parse_args(argv)
-    if "COURSE_DATA_DIR" not in os.environ and OFFLINE_MNIST_DIR.is_dir():
-        os.environ["COURSE_DATA_DIR"] = str(OFFLINE_MNIST_DIR)  # as coursetools/build.py does
+    course.use_offline_data()  # as the build and the runner do
     if args.race:
         print(json.dumps(race(args.race)))
         return 0

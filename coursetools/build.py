@@ -11,7 +11,6 @@ The JSON is written canonically (no timing metadata) so diffs stay small.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -20,7 +19,6 @@ from nbformat.corpus.words import generate_corpus_id as random_cell_id
 
 from coursetools import claims, course, execution, generated
 
-OFFLINE_MNIST_DIR = course.OFFLINE_DATA_DIR
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
@@ -80,8 +78,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args(argv)
-    if "COURSE_DATA_DIR" not in os.environ and OFFLINE_MNIST_DIR.is_dir():
-        os.environ["COURSE_DATA_DIR"] = str(OFFLINE_MNIST_DIR)
+    course.use_offline_data()
     paths = args.notebooks or [course.notebook_path(stem) for stem, _ in course.existing_notebooks()]
     failed = False
     for path in paths:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 #: The course repository. Badges, navigation and the Colab install cell are generated from it
@@ -72,3 +73,12 @@ def colab_url(stem: str) -> str:
 def install_spec() -> str:
     """What pip installs on Colab: the course package from the repository, at the release tag."""
     return f"course-utils @ git+{REPOSITORY}@{RELEASE}"
+
+
+def use_offline_data() -> None:
+    """Point ``COURSE_DATA_DIR`` at the offline MNIST when it is unset and ``../shared/data`` exists.
+
+    Kernels started afterwards inherit it, so runs from the checkout never download MNIST.
+    """
+    if "COURSE_DATA_DIR" not in os.environ and OFFLINE_DATA_DIR.is_dir():
+        os.environ["COURSE_DATA_DIR"] = str(OFFLINE_DATA_DIR)

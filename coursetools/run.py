@@ -9,8 +9,8 @@
 
 Notebooks are named by file stem (``11_mnist``), number (``11``), file name or path.
 Each executed copy is written to ``--output-dir`` (default ``build/run``), run with the
-notebook's folder as working directory and the caller's environment (so ``COURSE_DATA_DIR``
-reaches the kernel exactly when you have set it).
+notebook's folder as working directory and the caller's environment (``COURSE_DATA_DIR`` reaches the
+kernel; when it is unset and ``../shared/data`` exists beside the checkout, it points there).
 
 Before anything runs, every ``-p NAME VALUE`` is checked against the notebooks' ``parameters``
 cells (read with ``ast``, never executed): the name must be declared there, and the value is
@@ -710,6 +710,7 @@ def main(argv=None) -> int:
     except RunError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    course.use_offline_data()
     if args.seeds:
         return _main_sweep(args, output_dir)
     try:

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from course_utils.exercises.losses import (
+    bce_from_logits,
     check_bce_from_logits,
     check_binary_cross_entropy_by_hand,
     check_mse_rescue,
@@ -96,3 +97,19 @@ def test_mse_rescue_checker(capsys):
     assert not check_mse_rescue("thirty", X, Y)
     assert "without quotes" in capsys.readouterr().out
     assert not check_mse_rescue(None, X, Y)
+
+
+def test_bce_from_logits_answer_is_exact_and_finite():
+    y = np.array([1.0, 0.0, 1.0, 0.0])
+    z = np.array([2.0, -1.5, 0.3, 0.7])
+    p = 1 / (1 + np.exp(-z))
+    assert np.isclose(bce_from_logits(y, z), np.mean(-(y * np.log(p) + (1 - y) * np.log(1 - p))))
+    extreme = bce_from_logits([1.0, 0.0, 1.0, 0.0], [-1000.0, 1000.0, 1000.0, -1000.0])
+    assert extreme == 500.0  # per sample 1000, 1000, 0, 0: exact, where probabilities would round to 0 and 1
+
+
+def test_bce_from_logits_answer_matches_keras():
+    keras = pytest.importorskip("keras")
+    y, z = np.array([1.0, 0.0, 1.0, 0.0]), np.array([-120.0, 3.0, 0.5, -30.0])
+    theirs = float(keras.losses.BinaryCrossentropy(from_logits=True)(y.astype("float32"), z.astype("float32")))
+    assert np.isclose(theirs, bce_from_logits(y, z), rtol=1e-6)

@@ -43,7 +43,7 @@ def check_collapsed_layer(weights, bias) -> Verdict:
     """Exercise 1: the (W, b) of the one linear layer equal to x @ W1 + B1 followed by @ W2 + B2."""
     if unanswered(weights, bias):
         return Verdict(False)
-    want_w, want_b = act.collapse_linear_layers([(W1, B1), (W2, B2)])
+    want_w, want_b = act.collapse([(W1, B1), (W2, B2)])
     weights, wrong = parsed(lambda a, what: as_array(a, what, want_w.size), weights, "W")
     if wrong is not None:
         return wrong

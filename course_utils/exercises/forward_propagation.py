@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import numpy as np
 
+from course_utils.activations import relu
 from course_utils.exercises import Verdict, as_array, as_number, as_shape, feedback, parsed, unanswered
-from course_utils.forward import DenseLayer, forward, forward_trace
+from course_utils.forward import dense, forward
 
-#: Exercise 1's sample and network: 2 inputs → 2 ReLU neurons → 1 linear output (a score).
+
+def linear(z):
+    """No activation: the output layer's sums are its outputs (Keras' ``"linear"``)."""
+    return z
+
+
+#: Exercise 1's sample and network, as (W, b, activation) layers: 2 inputs → 2 ReLU neurons → 1 linear output.
 EXERCISE_X = np.array([2.0, -1.0])
 EXERCISE_LAYERS = [
-    DenseLayer([[1.0, -1.0], [2.0, 1.0]], [1.0, 0.5], "relu"),
-    DenseLayer([[3.0], [-2.0]], [-0.5], "linear"),
+    (np.array([[1.0, -1.0], [2.0, 1.0]]), np.array([1.0, 0.5]), relu),
+    (np.array([[3.0], [-2.0]]), np.array([-0.5]), linear),
 ]
 #: Exercise 4: the four inputs of a two-input gate and the XOR the hand-set network must output.
 XOR_INPUTS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
@@ -28,14 +35,17 @@ def check_hand_forward(hidden, output) -> Verdict:
     output, wrong = parsed(as_number, output, "the output")
     if wrong is not None:
         return wrong
-    trace = forward_trace(EXERCISE_X, EXERCISE_LAYERS)
-    if np.allclose(hidden, trace[0].z) and not np.allclose(hidden, trace[0].a):
+    (W1, b1, _), (W2, b2, _) = EXERCISE_LAYERS
+    sums = dense(EXERCISE_X, W1, b1, linear)
+    want_hidden = relu(sums)
+    want_output = dense(want_hidden, W2, b2, linear)[0]
+    if np.allclose(hidden, sums) and not np.allclose(hidden, want_hidden):
         return feedback(False, "", "Those are the weighted sums plus bias; now apply ReLU: max(0, z).")
-    if not np.allclose(hidden, trace[0].a):
+    if not np.allclose(hidden, want_hidden):
         return feedback(False, "", "Recompute the hidden layer: z_j = x1·W[0, j] + x2·W[1, j] + b_j, then ReLU.")
     return feedback(
-        np.isclose(output, trace[1].a[0]),
-        f"hidden = {trace[0].a.tolist()}, output = 3·1 − 2·0 − 0.5 = {trace[1].a[0]:.1f}.",
+        np.isclose(output, want_output),
+        f"hidden = {want_hidden.tolist()}, output = 3·1 − 2·0 − 0.5 = {want_output:.1f}.",
         "The hidden layer is right; now the output: 3·h1 − 2·h2 − 0.5 (no activation).",
     )
 
@@ -68,7 +78,7 @@ def check_xor_weights(W1, b1, W2, b2) -> Verdict:
         values[name], wrong = parsed(lambda a, what, shape=shape: as_array(a, what, shape), answer, name)
         if wrong is not None:
             return wrong
-    network = [DenseLayer(values["W1"], values["b1"], "relu"), DenseLayer(values["W2"], values["b2"], "linear")]
+    network = [(values["W1"], values["b1"], relu), (values["W2"], values["b2"], linear)]
     outputs = forward(XOR_INPUTS, network).ravel()
     shown = ", ".join(f"{value:.3g}" for value in outputs)
     return feedback(
