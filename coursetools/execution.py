@@ -8,12 +8,16 @@ traceback (IPython 8's ``Cell In[n]`` frames, or IPython 7's ``/tmp/ipykernel_N/
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from pathlib import Path
 
+import zmq
+from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
+from traitlets.config import Config
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 #: Cells that papermill adds to the notebook it runs; failures are counted as in the source notebook.
@@ -82,6 +86,19 @@ def last_started_cell(nb) -> int | None:
     return started[-1] if started else None
 
 
+def kernel_config():
+    """nbclient's own kernel manager, told to encrypt the kernel's sockets when the kernel can.
+
+    Without keys, ipykernel >= 7 warns on stderr that it runs over TCP without encryption;
+    provisioning CurveZMQ keys removes the cause of that line instead of hiding it. nbclient keeps
+    owning the kernel: it notices when the kernel dies and shuts it down at the end.
+    """
+    config = Config()
+    if zmq.has("curve") and "transport_encryption" in KernelManager.class_trait_names():
+        config.KernelManager.transport_encryption = "auto"
+    return config
+
+
 def execute(nb, cwd: Path, timeout: int, log: Path | None = None, env: dict | None = None, **client) -> tuple:
     """Run ``nb`` in place, top to bottom, in a fresh kernel with ``cwd`` as working directory.
 
@@ -89,15 +106,16 @@ def execute(nb, cwd: Path, timeout: int, log: Path | None = None, env: dict | No
     The kernel process's own output goes to ``log`` when given. Never raises for the notebook's own error:
     returns ``(status, message, seconds)``, status ``"passed"`` or ``"failed"``.
     """
+    client.setdefault("config", kernel_config())
     runner = NotebookClient(nb, timeout=timeout, resources={"metadata": {"path": str(cwd)}}, **client)
     status, message = "passed", ""
     started = time.perf_counter()
     process_output = open(log, "wb") if log else None  # noqa: SIM115 - closed below, after the kernel
+    launch = {"env": os.environ.copy() if env is None else env}
+    if process_output:
+        launch.update(stdout=process_output, stderr=process_output)
     try:
-        if process_output:
-            runner.execute(env=env, stdout=process_output, stderr=process_output)
-        else:
-            runner.execute(env=env)
+        runner.execute(**launch)
     except CellExecutionError:
         status = "failed"
     except Exception as error:  # noqa: BLE001 - kernel died, timeout: report it, go on

@@ -317,23 +317,6 @@ def _from_error(error) -> str:
     )
 
 
-def kernel_config():
-    """nbclient's own kernel manager, told to encrypt the kernel's sockets when the kernel can.
-
-    Without keys, ipykernel >= 7 warns on stderr that it runs over TCP without encryption;
-    provisioning CurveZMQ keys removes the cause of that line instead of hiding it. nbclient keeps
-    owning the kernel: it notices when the kernel dies and shuts it down at the end.
-    """
-    import zmq
-    from jupyter_client.manager import KernelManager
-    from traitlets.config import Config
-
-    config = Config()
-    if zmq.has("curve") and "transport_encryption" in KernelManager.class_trait_names():
-        config.KernelManager.transport_encryption = "auto"
-    return config
-
-
 def running_cell(cell_index: int | None, injected_index: int | None) -> int | None:
     """The number of the cell that was running, counted as in the source notebook (from 1).
 
@@ -423,7 +406,7 @@ def execute(job: Job, output_dir: Path) -> Result:
                 progress_bar=False,
                 log_output=False,
                 execution_timeout=CELL_TIMEOUT,
-                config=kernel_config(),
+                config=execution.kernel_config(),
                 # Every output has arrived when the last cell finishes, so the kernel is stopped at once:
                 # a graceful shutdown waits about a second more per notebook for a TensorFlow process to
                 # exit. The notebooks remove their own temporary files, nothing is left to the kernel.
