@@ -1,4 +1,4 @@
-"""Reading what training recorded, for 12_generalisation: the gap, the best epoch, TensorBoard's scalars, the plots.
+"""Reading what training recorded, for 12_generalisation: epochs run, the best epoch, TensorBoard's scalars, the plots.
 
 Every function takes a Keras ``History`` or its ``.history`` dict (one list per metric, one value per epoch),
 so it works on a history from ``fit`` as well as on a hand-made one in a test. Epochs count from 1, as
@@ -26,14 +26,6 @@ def curves(history) -> dict[str, list[float]]:
 def epochs_run(history) -> int:
     """How many epochs ``fit`` ran (fewer than asked for when a callback stopped it)."""
     return len(curves(history)["loss"])
-
-
-def gap_per_epoch(history, metric: str = "accuracy") -> np.ndarray:
-    """Training minus validation ``metric``, one value per epoch: how much better the model does on its own data."""
-    recorded = curves(history)
-    if f"val_{metric}" not in recorded:
-        raise ValueError(f"the history has no 'val_{metric}': pass validation_data to fit (it has {sorted(recorded)})")
-    return np.asarray(recorded[metric], dtype=float) - np.asarray(recorded[f"val_{metric}"], dtype=float)
 
 
 def best_epoch(history, monitor: str = "val_loss") -> int:

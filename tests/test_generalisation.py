@@ -17,17 +17,6 @@ class FakeHistory:
     history = HISTORY
 
 
-def test_gap_per_epoch_is_training_minus_validation():
-    assert np.allclose(generalisation.gap_per_epoch(HISTORY), [-0.02, 0.01, 0.07, 0.10, 0.12])
-    assert np.allclose(generalisation.gap_per_epoch(FakeHistory()), generalisation.gap_per_epoch(HISTORY))
-    assert np.allclose(generalisation.gap_per_epoch(HISTORY, "loss"), [0.1, -0.1, -0.2, -0.35, -0.6])
-
-
-def test_gap_needs_validation_numbers():
-    with pytest.raises(ValueError, match="validation_data"):
-        generalisation.gap_per_epoch({"loss": [1.0], "accuracy": [0.5]})
-
-
 def test_best_epoch_counts_from_one_and_knows_losses_from_accuracies():
     assert generalisation.best_epoch(HISTORY) == 3
     assert generalisation.best_epoch(HISTORY, "val_accuracy") == 4

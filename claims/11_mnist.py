@@ -1,0 +1,167 @@
+"""What 11_mnist states, checked after its last cell (names are the notebook's variables)."""
+
+# 1. The data
+claim(
+    "MNIST has 60,000 training and 10,000 test images of 28 × 28 pixels",
+    f"{x_train.shape}, {x_test.shape}",
+    x_train.shape == (60_000, 28, 28) and x_test.shape == (10_000, 28, 28),
+)
+claim(
+    "the pixels are integers from 0 to 255",
+    f"{x_train.min()}..{x_train.max()}",
+    x_train.min() == 0 and x_train.max() == 255,
+)
+zero_share = (x_train == 0).mean()
+claim("about 81% of all pixels are exactly 0", f"{zero_share:.4f}", 0.80 < zero_share < 0.82)
+claim(
+    "every digit has between 9% and 11.3% of the training images",
+    f"{train_share.min():.4f}..{train_share.max():.4f}",
+    train_share.min() > 0.09 and train_share.max() < 0.113,
+)
+claim(
+    "always answering the most common digit would be right on fewer than 11.4% of the test images",
+    f"{test_counts.max() / len(y_test):.4f}",
+    test_counts.max() / len(y_test) < 0.114,
+)
+claim(
+    "prepare_images gives rows of 784 float32 values from 0 to 1",
+    f"{x_train_flat.shape}, {x_train_flat.dtype}, max {x_train_flat.max()}",
+    x_train_flat.shape == (60_000, 784)
+    and x_test_flat.shape == (10_000, 784)
+    and x_train_flat.dtype == np.float32
+    and x_train_flat.min() == 0.0
+    and x_train_flat.max() == 1.0,
+)
+
+# 2. The lecture notes' model
+claim(
+    "the lecture notes' model has (784 + 1)·128 + (128 + 1)·10 = 101,770 parameters",
+    f"{original_model.count_params():,}",
+    original_model.count_params() == (784 + 1) * 128 + (128 + 1) * 10 == 101_770,
+)
+claim(
+    "the lecture notes' MLP reaches about 0.97 test accuracy (at least 0.955, at most 0.975)",
+    f"{original_accuracy:.4f}",
+    0.955 <= original_accuracy <= 0.975,
+)
+
+# 3. The sanity check: predict returns one probability row per test image
+claim(
+    "predict returns 10 probabilities summing to 1 for each test image",
+    f"{probabilities.shape}",
+    probabilities.shape == (10_000, 10) and np.allclose(probabilities.sum(axis=1), 1, atol=1e-4),
+)
+
+# 4. Training curves
+epoch_accuracy = original_history.history["accuracy"]
+claim(
+    "the training accuracy rises every epoch",
+    f"{[round(a, 4) for a in epoch_accuracy]}",
+    all(later > earlier for earlier, later in zip(epoch_accuracy, epoch_accuracy[1:])),
+)
+
+# 5. Where the mistakes are
+claim(
+    "each row of the confusion matrix sums to the number of test images of that digit",
+    f"{matrix.sum(axis=1)}",
+    matrix.sum() == 10_000 and (matrix.sum(axis=1) == test_counts).all(),
+)
+claim(
+    "the diagonal's total divided by 10,000 is exactly the test accuracy",
+    f"{np.trace(matrix) / 10_000:.4f} vs {original_accuracy:.4f}",
+    np.isclose(np.trace(matrix) / 10_000, original_accuracy, atol=1e-6),
+)
+largest_error = max(matrix[t, p] for t in range(10) for p in range(10) if t != p)
+claim(
+    "most_confused_pair finds the largest off-diagonal count",
+    f"{count} vs {largest_error}",
+    count == matrix[true_digit, wrong_digit] == largest_error,
+)
+claim(
+    "misclassified lists every wrong prediction",
+    f"{len(wrong)} vs {10_000 - np.trace(matrix)}",
+    len(wrong) == 10_000 - np.trace(matrix),
+)
+most_confident = probabilities[shown[0]].max()
+claim(
+    "the model was more than 99% sure of its most confident wrong answer",
+    f"{most_confident:.4f}",
+    most_confident > 0.99,
+)
+claim("in the 8 most confident mistakes the true digit got less than 10%", f"{p_true.max():.4f}", p_true.max() < 0.1)
+
+# 6. Validating on the test set is a leak
+claim(
+    "the best of 200 random guessers scores well above 0.10 (at least 0.12) on the images it was chosen on",
+    f"{scores[best]:.3f}",
+    scores[best] >= 0.12,
+)
+claim(
+    "on the 9,500 unseen images the chosen guesser scores about 0.10 (within 0.01)",
+    f"{unseen_score:.4f}",
+    abs(unseen_score - 0.10) < 0.01,
+)
+claim(
+    "the split is 54,000 training and 6,000 validation images, every digit well represented",
+    f"{len(x_fit)}, {len(x_val)}, fewest of a digit {np.bincount(y_val).min()}",
+    len(x_fit) == 54_000 and len(x_val) == 6_000 and np.bincount(y_val).min() > 500,
+)
+
+# 7. A better MLP
+claim(
+    "with batches of 128, an epoch over 54,000 images is 422 gradient steps",
+    f"{total_steps}",
+    total_steps == 422 * improved_epochs,
+)
+claim(
+    "the improved MLP has (784 + 1)·256 + (256 + 1)·10 parameters",
+    f"{improved_model.count_params():,}",
+    improved_model.count_params() == (784 + 1) * 256 + (256 + 1) * 10,
+)
+claim(
+    "the learning rate starts at 0.002, is half of it halfway and zero at the end",
+    f"{rates[0]:.6f}, {rates[total_steps // 2]:.6f}, {rates[-1]:.2e}",
+    np.isclose(rates[0], 2e-3)
+    and np.isclose(rates[total_steps // 2], 1e-3, rtol=1e-3)
+    and np.isclose(rates[-1], 0, atol=1e-9),
+)
+claim(
+    "in the last epoch the learning rate is below a tenth of its start",
+    f"{rates[(improved_epochs - 1) * steps_per_epoch]:.2e}",
+    rates[(improved_epochs - 1) * steps_per_epoch] < 2e-4,
+)
+claim(
+    "the gap between validation and training loss grows every epoch, from negative to positive",
+    f"{np.round(gap, 4)}",
+    gap[0] < 0 < gap[-1] and all(np.diff(gap) > 0),
+)
+claim(
+    "the dotted line (the training loss drops below the validation loss) is in epoch 4 or 5",
+    f"{onset}",
+    onset in (4, 5),
+)
+claim(
+    "in the last epoch the training loss still falls clearly (by more than 0.003)",
+    f"{train_loss[-2] - train_loss[-1]:+.4f}",
+    train_loss[-2] - train_loss[-1] > 0.003,
+)
+claim(
+    "in the last epoch the validation loss moves by less than 0.002",
+    f"{val_loss[-1] - val_loss[-2]:+.4f}",
+    abs(val_loss[-1] - val_loss[-2]) < 0.002,
+)
+claim(
+    "validation accuracy is within 0.002 of its best in the last epoch",
+    f"{val_accuracy[-1]:.4f} vs best {val_accuracy.max():.4f}",
+    val_accuracy[-1] > val_accuracy.max() - 0.002,
+)
+claim(
+    "the improved MLP reaches about 0.98 (at least 0.973), a few tenths short of the published 0.985",
+    f"{improved_accuracy:.4f}",
+    0.973 <= improved_accuracy < 0.985,
+)
+claim(
+    "the improved MLP makes clearly fewer mistakes (at least 50 fewer test digits)",
+    f"{improved_accuracy - original_accuracy:+.4f}",
+    improved_accuracy > original_accuracy + 0.005,
+)
