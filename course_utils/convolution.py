@@ -1,9 +1,7 @@
-"""What a convolutional layer computes, and figures of what it computes (reference for 14_convolutional_networks).
+"""Figures of what a convolutional layer computes, for 14_convolutional_networks.
 
-* :func:`convolve2d`: slide one small kernel over one image ("valid" positions only),
-  exactly what a Keras ``Conv2D`` filter computes before its bias and activation
-  (deep-learning libraries call this cross-correlation: the kernel is not flipped).
-  The notebook writes its own two-line version and checks it against this one.
+The convolution itself, ``convolve2d``, is written in the notebook's own cell.
+
 * :func:`plot_edge_maps`: a digit and signed edge maps, on one colour scale centred on zero.
 * :func:`plot_feature_maps`: a digit and a layer's feature maps (after ReLU), on one shared colour scale.
 
@@ -13,23 +11,6 @@ Parameter counts of layers live in :mod:`course_utils.layer_math`.
 from __future__ import annotations
 
 import numpy as np
-
-
-def convolve2d(image, kernel) -> np.ndarray:
-    """Slide ``kernel`` (k x k) over ``image`` (h x w) and return the (h-k+1) x (w-k+1) map of sums.
-
-    ``out[i, j] = sum(image[i:i+k, j:j+k] * kernel)``: the same few weights are used at
-    every position (weight sharing), and each output looks at a k x k patch (locality).
-    """
-    image, kernel = np.asarray(image, dtype=float), np.asarray(kernel, dtype=float)
-    if image.ndim != 2:
-        raise ValueError(f"image must be 2-D (height, width), got shape {image.shape}")
-    if kernel.ndim != 2:
-        raise ValueError(f"kernel must be 2-D (k, k), got shape {kernel.shape}")
-    if kernel.shape[0] > image.shape[0] or kernel.shape[1] > image.shape[1]:
-        raise ValueError(f"kernel {kernel.shape} is larger than the image {image.shape}")
-    windows = np.lib.stride_tricks.sliding_window_view(image, kernel.shape)
-    return np.einsum("ijkl,kl->ij", windows, kernel)
 
 
 def _image_2d(image) -> np.ndarray:

@@ -3,7 +3,6 @@
 import numpy as np
 import pytest
 
-from course_utils.convolution import convolve2d
 from course_utils.exercises.convolutional_networks import (
     EXERCISE_KERNEL,
     EXERCISE_PATCH,
@@ -48,7 +47,7 @@ def test_conv_layer_wrong_kinds_are_one_line_hints(capsys, shape, count, hint):
 
 
 def test_convolution_value(capsys):
-    assert check_convolution_value(convolve2d(EXERCISE_PATCH, EXERCISE_KERNEL)[0, 0])
+    assert check_convolution_value(np.sum(EXERCISE_PATCH * EXERCISE_KERNEL))  # the convolution at its one position
     assert check_convolution_value(3.0)
     assert check_convolution_value(3)
     assert "background → ink" in capsys.readouterr().out

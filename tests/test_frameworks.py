@@ -1,4 +1,4 @@
-"""course_utils.frameworks and course_utils.line_fit: optional frameworks, the legacy MXNet runner, the line fits."""
+"""course_utils.frameworks and course_utils.line_fit: optional frameworks, the legacy MXNet runner, the line data."""
 
 import os
 import subprocess
@@ -103,16 +103,6 @@ def test_run_in_mxnet_failure_names_the_function_and_shows_its_error(monkeypatch
         run_in_mxnet(_fail)
 
 
-@pytest.mark.skipif(
-    not mxnet_available(), reason="legacy MXNet environment not built (bash tools/install_frameworks.sh)"
-)
-def test_mxnet_fits_the_line_in_its_legacy_environment():
-    x, y = line_fit.make_line_data(0)
-    result = run_in_mxnet(line_fit.fit_line_mxnet, x=x.tolist(), y=y.tolist(), steps=200, learning_rate=0.1)
-    w, b = result.value
-    assert abs(w - 3) < 0.05 and abs(b - 2) < 0.05
-
-
 # --- MXNet next to this environment's NumPy ----------------------------------------------------
 
 FAKE_MXNET = """
@@ -185,7 +175,7 @@ def test_count_code_lines_skips_def_docstring_comments_and_blanks():
     assert count_code_lines(_add) == 2
 
 
-# --- the line fits -------------------------------------------------------------------------------
+# --- the line data -------------------------------------------------------------------------------
 
 
 def test_make_line_data_is_seeded_and_validated():
@@ -194,27 +184,6 @@ def test_make_line_data_is_seeded_and_validated():
     assert (line_fit.make_line_data(3, n=50)[1] == y).all()
     with pytest.raises(ValueError, match="n must be an integer >= 2"):
         line_fit.make_line_data(0, n=1)
-
-
-@pytest.mark.parametrize("name", ["TensorFlow", "Keras", "PyTorch", "JAX"])
-def test_each_in_process_fit_recovers_the_line(name):
-    module = {"TensorFlow": "tensorflow", "Keras": "keras", "PyTorch": "torch", "JAX": "jax"}[name]
-    if module in ("torch", "jax"):
-        pytest.importorskip(module)
-        optional_import(module)
-    x, y = line_fit.make_line_data(1)
-    w, b = line_fit.FITS[name](x, y, steps=200, learning_rate=0.1)
-    assert abs(w - 3) < 0.05 and abs(b - 2) < 0.05
-
-
-def test_fit_everywhere_skips_missing_frameworks_with_a_message(monkeypatch, capsys, tmp_path):
-    monkeypatch.setattr(line_fit, "is_installed", lambda module: False)
-    monkeypatch.setenv("COURSE_MXNET_PYTHON", str(tmp_path / "none"))
-    x, y = line_fit.make_line_data(0, n=20)
-    results = line_fit.fit_everywhere(x, y, steps=5)
-    assert [r.framework for r in results] == ["TensorFlow", "Keras"]
-    out = capsys.readouterr().out
-    assert "PyTorch is not installed" in out and "JAX is not installed" in out and "install_frameworks.sh" in out
 
 
 # --- the install script --------------------------------------------------------------------------
