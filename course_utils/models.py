@@ -3,8 +3,8 @@
 * :func:`build_lecture_mlp`: the lecture notes' model exactly, 784 → Dense(128, relu) → Dense(10, softmax), Adam
   (saved from 11_mnist's cell: the notebook's cell is its source, ``tests/test_saved_cells.py`` keeps them identical).
 * :func:`build_improved_mlp`: wider (256), with dropout, and a learning rate that decays to zero (saved from 11_mnist).
-* :func:`build_small_cnn`: two Conv2D/MaxPooling2D blocks, then Flatten, Dense, Dropout, Dense
-  (14_convolutional_networks writes the same network in a cell and checks it against this one).
+* :func:`small_cnn`: two Conv2D/MaxPooling2D blocks, then Flatten, Dense, Dropout, Dense (saved from
+  14_convolutional_networks' cell, uncompiled; the benchmark compiles it with the notebook's recipe).
 
 Every builder returns a compiled model (sparse categorical cross-entropy, accuracy metric),
 ready for ``model.fit(x, y, ...)`` with integer labels 0..9. Models that decay their
@@ -20,16 +20,6 @@ import keras
 from keras import layers
 
 from course_utils.layer_math import positive_int
-
-N_CLASSES = 10
-FLAT_SHAPE = (784,)
-IMAGE_SHAPE = (28, 28, 1)
-
-
-def _fraction(name: str, value) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1:
-        raise ValueError(f"{name} must be a number in [0, 1), got {value!r}")
-    return float(value)
 
 
 def training_steps(n_samples: int, batch_size: int, epochs: int) -> int:
@@ -103,40 +93,20 @@ def build_improved_mlp(decay_steps):
     return model
 
 
-def build_small_cnn(
-    decay_steps: int,
-    filters: tuple[int, int] = (16, 32),
-    dense_units: int = 128,
-    dropout: float = 0.2,
-    learning_rate: float = 8e-3,
-    steps_per_execution: int = 16,
-):
-    """A small convolutional network for 28x28x1 images, compiled with the course's fast CPU recipe.
-
-    Conv2D(filters[0], 3x3, relu) → MaxPooling2D(2) → Conv2D(filters[1], 3x3, relu) → MaxPooling2D(2)
-    → Flatten → Dense(dense_units, relu) → Dropout(dropout) → Dense(10, softmax). Adam with a
-    learning rate decaying to zero along a cosine over ``decay_steps``, starting at 8e-3 because
-    it is trained with batches of 256 (fewer, larger steps: faster on a CPU), and 16 steps per
-    call from Python.
-    """
-    import keras
-    from keras import layers
-
-    if not isinstance(filters, (tuple, list)) or len(filters) != 2:
-        raise ValueError(f"filters must be two integers (first and second Conv2D), got {filters!r}")
-    first, second = (positive_int(f"filters[{i}]", f) for i, f in enumerate(filters))
-    model = keras.Sequential(
+# saved from 14_convolutional_networks
+def small_cnn():
+    """A fresh, untrained copy of the course's small CNN (the comments give each layer's output for one image)."""
+    return keras.Sequential(
         [
-            keras.Input(shape=IMAGE_SHAPE),
-            layers.Conv2D(first, 3, activation="relu", name="conv1"),
-            layers.MaxPooling2D(2, name="pool1"),
-            layers.Conv2D(second, 3, activation="relu", name="conv2"),
-            layers.MaxPooling2D(2, name="pool2"),
-            layers.Flatten(name="flatten"),
-            layers.Dense(positive_int("dense_units", dense_units), activation="relu", name="dense"),
-            layers.Dropout(_fraction("dropout", dropout), name="dropout"),
-            layers.Dense(N_CLASSES, activation="softmax", name="output"),
+            keras.Input(shape=(28, 28, 1)),
+            layers.Conv2D(16, 3, activation="relu", name="conv1"),  # 16 filters of 3x3: 26 x 26 x 16
+            layers.MaxPooling2D(2, name="pool1"),  # 13 x 13 x 16
+            layers.Conv2D(32, 3, activation="relu", name="conv2"),  # 32 filters, each 3x3x16: 11 x 11 x 32
+            layers.MaxPooling2D(2, name="pool2"),  # 5 x 5 x 32
+            layers.Flatten(name="flatten"),  # 800 numbers
+            layers.Dense(128, activation="relu", name="dense"),
+            layers.Dropout(0.2, name="dropout"),
+            layers.Dense(10, activation="softmax", name="output"),  # one probability per digit
         ],
         name="small_cnn",
     )
-    return compile_classifier(model, learning_rate, decay_steps, steps_per_execution)

@@ -33,7 +33,7 @@ def test_improved_mlp_is_wider_with_dropout_and_a_decaying_rate():
 
 
 def test_small_cnn_layers_and_parameters():
-    model = models.build_small_cnn(decay_steps=10)
+    model = models.small_cnn()
     assert layer_kinds(model) == ["Conv2D", "MaxPooling2D"] * 2 + ["Flatten", "Dense", "Dropout", "Dense"]
     expected = (
         conv2d_params(1, 16, 3) + conv2d_params(16, 32, 3) + dense_params(5 * 5 * 32, 128) + dense_params(128, 10)
@@ -43,7 +43,7 @@ def test_small_cnn_layers_and_parameters():
 
 
 def test_models_predict_probabilities():
-    model = models.build_small_cnn(decay_steps=1, filters=(4, 8), dense_units=8)
+    model = models.small_cnn()
     probabilities = model.predict(np.zeros((3, 28, 28, 1), "float32"), verbose=0)
     assert probabilities.shape == (3, 10) and np.allclose(probabilities.sum(axis=1), 1, atol=1e-5)
 
@@ -58,8 +58,6 @@ def test_training_steps():
     [
         (lambda: models.training_steps(0, 128, 1), "n_samples must be a positive integer, got 0"),
         (lambda: models.training_steps(100, 12.5, 1), "batch_size must be a positive integer"),
-        (lambda: models.build_small_cnn(decay_steps=10, filters=(16,)), "filters must be two integers"),
-        (lambda: models.build_small_cnn(decay_steps=10, filters=(16, 0)), r"filters\[1\] must be a positive integer"),
         (
             lambda: models.compile_classifier(keras.Sequential(), learning_rate=-1),
             "learning_rate must be a positive number",
@@ -71,8 +69,8 @@ def test_bad_arguments_are_named(call, message):
         call()
 
 
-def test_small_cnn_is_compiled_with_the_fast_cpu_recipe():
-    model = models.build_small_cnn(decay_steps=100)
+def test_compile_classifier_gives_the_fast_cpu_recipe():
+    model = models.compile_classifier(models.small_cnn(), 8e-3, decay_steps=100, steps_per_execution=16)
     assert float(model.optimizer.learning_rate) == pytest.approx(8e-3)  # evaluated at step 0
     assert model.get_layer("dropout").rate == 0.2
     assert model.steps_per_execution == 16
