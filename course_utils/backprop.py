@@ -1,14 +1,7 @@
-"""Tested reference versions of what 08_backpropagation writes in its cells.
+"""What 08_backpropagation uses beyond the cells it writes itself.
 
-The notebook derives and codes each piece in its shortest form; right after, one cell checks it
-against the function here, which validates its inputs and is unit-tested against finite
-differences and ``tf.GradientTape``:
-
-* :func:`numerical_gradient`, :func:`relative_error`, :func:`gradient_check`: the gradient check
-  (central differences);
-* :func:`mlp_forward`, :func:`mlp_gradients`: forward and backward pass of a dense network with
-  one activation in its hidden layers and a softmax output under the mean cross-entropy loss,
-  any depth;
+* :func:`numerical_gradient` and :func:`relative_error`, the gradient check, are saved from 08's cells
+  (the exercise checks use them);
 * :func:`draw_graph`, :func:`graph_of`: a computational graph drawn with Matplotlib, from a
   description or from a micrograd-style value;
 * :func:`numpy_on_one_core`: plumbing that keeps NumPy's matrix products on one thread.
@@ -16,147 +9,28 @@ differences and ``tf.GradientTape``:
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
-from course_utils import activations
-
-#: Hidden-layer activations the reference MLP knows, with their derivatives.
-HIDDEN_ACTIVATIONS = ("relu", "sigmoid", "tanh", "linear")
+# --- The gradient check, saved from 08_backpropagation, section 3 ------------------------------------
 
 
-# --- The gradient check ---------------------------------------------------------------------------
-
-
-def numerical_gradient(f, x, eps: float = 1e-6) -> np.ndarray:
-    """Central-difference estimate of ∂f/∂x for every entry of the float array ``x``.
-
-    ``f`` takes no argument and reads ``x`` (which is changed in place one entry at a time and
-    always restored): ``(f(x + eps) − f(x − eps)) / (2 eps)`` per entry. The error of central
-    differences shrinks like eps², so in float64 eps = 1e-6 gives about 10 correct digits.
-    """
-    if not isinstance(x, np.ndarray) or not np.issubdtype(x.dtype, np.floating):
-        raise TypeError(f"x must be a float NumPy array that f reads, got {type(x).__name__}")
-    if not isinstance(eps, numbers.Real) or isinstance(eps, bool) or not 0 < eps < 1:
-        raise ValueError(f"eps must be a small positive number, got {eps!r}")
-    grad = np.zeros_like(x, dtype=np.float64)
+def numerical_gradient(f, x, eps=1e-6):
+    """Central differences: nudge each entry of the array x by ±eps and watch f()."""
+    grad = np.zeros_like(x)
     for i in np.ndindex(x.shape):
         kept = x[i]
         x[i] = kept + eps
-        above = float(f())
+        above = f()
         x[i] = kept - eps
-        below = float(f())
+        below = f()
         x[i] = kept
         grad[i] = (above - below) / (2 * eps)
     return grad
 
 
-def relative_error(a, b) -> float:
-    """‖a − b‖ / (‖a‖ + ‖b‖): 0 for equal arrays, 1 for opposite ones; 0 when both are all zero."""
-    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
-    if a.shape != b.shape:
-        raise ValueError(f"cannot compare gradients of shapes {a.shape} and {b.shape}")
-    scale = np.linalg.norm(a) + np.linalg.norm(b)
-    return 0.0 if scale == 0 else float(np.linalg.norm(a - b) / scale)
-
-
-def gradient_check(loss, params: dict, grads: dict, eps: float = 1e-6) -> dict:
-    """The relative error between ``grads`` and a central-difference estimate, per parameter.
-
-    ``loss`` takes no argument and reads the arrays in ``params`` (changed in place and
-    restored); ``grads`` holds the analytic gradient for each name in ``params``.
-    """
-    if set(params) != set(grads):
-        raise ValueError(f"params and grads need the same names, got {sorted(params)} and {sorted(grads)}")
-    return {name: relative_error(grads[name], numerical_gradient(loss, params[name], eps)) for name in params}
-
-
-# --- A dense network with a softmax output: forward and backward --------------------------------------
-
-
-def _hidden(activation: str):
-    if activation not in HIDDEN_ACTIVATIONS:
-        raise ValueError(f"unknown hidden activation {activation!r}; choose one of {HIDDEN_ACTIVATIONS}")
-    return activations.get(activation), activations.get_derivative(activation)
-
-
-def _layers(weights, biases) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    weights = [np.asarray(w, dtype=np.float64) for w in weights]
-    biases = [np.asarray(b, dtype=np.float64) for b in biases]
-    if not weights or len(weights) != len(biases):
-        raise ValueError(f"need one bias per weight matrix, got {len(weights)} weights and {len(biases)} biases")
-    for i, (w, b) in enumerate(zip(weights, biases)):
-        if w.ndim != 2 or b.shape != (w.shape[1],):
-            raise ValueError(
-                f"layer {i}: weights need shape (inputs, units) and bias (units,), got {w.shape} and {b.shape}"
-            )
-        if i and w.shape[0] != weights[i - 1].shape[1]:
-            raise ValueError(
-                f"layer {i} expects {w.shape[0]} inputs but layer {i - 1} has {weights[i - 1].shape[1]} units"
-            )
-    return weights, biases
-
-
-def mlp_forward(X, weights, biases, activation: str = "relu") -> tuple[list[np.ndarray], list[np.ndarray]]:
-    """The forward pass, keeping what the backward pass needs.
-
-    Every layer but the last applies ``activation``; the last applies softmax. Returns
-    ``(zs, outputs)``: each layer's pre-activation ``z = a_prev @ W + b``, and the outputs with
-    ``outputs[0] = X`` and ``outputs[-1]`` the class probabilities, one row per sample.
-    """
-    weights, biases = _layers(weights, biases)
-    f, _ = _hidden(activation)
-    X = np.asarray(X, dtype=np.float64)
-    if X.ndim != 2 or X.shape[1] != weights[0].shape[0]:
-        raise ValueError(f"X needs shape (samples, {weights[0].shape[0]}), got {X.shape}")
-    zs, outputs = [], [X]
-    for i, (w, b) in enumerate(zip(weights, biases)):
-        z = outputs[-1] @ w + b
-        zs.append(z)
-        outputs.append(activations.softmax(z) if i == len(weights) - 1 else f(z))
-    return zs, outputs
-
-
-def _labels(y, n: int, classes: int) -> np.ndarray:
-    y = np.asarray(y)
-    if y.shape != (n,) or not np.issubdtype(y.dtype, np.integer) or y.min() < 0 or y.max() >= classes:
-        raise ValueError(f"y needs {n} integer class labels in 0..{classes - 1}, got shape {y.shape}, dtype {y.dtype}")
-    return y
-
-
-def mlp_loss(X, y, weights, biases, activation: str = "relu") -> float:
-    """Mean cross-entropy of the network's softmax output against the integer labels ``y``."""
-    _, outputs = mlp_forward(X, weights, biases, activation)
-    p = outputs[-1]
-    y = _labels(y, len(p), p.shape[1])
-    return float(-np.log(p[np.arange(len(y)), y]).mean())
-
-
-def mlp_gradients(X, y, weights, biases, activation: str = "relu"):
-    """Mean cross-entropy loss and its gradients by backpropagation.
-
-    Returns ``(loss, weight_grads, bias_grads)``, one gradient per layer, in layer order. At the
-    output, softmax and cross-entropy together give ``∂L/∂z = (p − onehot(y)) / n``; each layer
-    below multiplies by ``Wᵀ`` and the activation's derivative at its ``z``.
-    """
-    zs, outputs = mlp_forward(X, weights, biases, activation)
-    weights, _ = _layers(weights, biases)
-    _, derivative = _hidden(activation)
-    p = outputs[-1]
-    y = _labels(y, len(p), p.shape[1])
-    n = len(y)
-    loss = float(-np.log(p[np.arange(n), y]).mean())
-    dz = p.copy()
-    dz[np.arange(n), y] -= 1
-    dz /= n
-    weight_grads, bias_grads = [None] * len(weights), [None] * len(weights)
-    for i in reversed(range(len(weights))):
-        weight_grads[i] = outputs[i].T @ dz
-        bias_grads[i] = dz.sum(axis=0)
-        if i:
-            dz = (dz @ weights[i].T) * derivative(zs[i - 1])
-    return loss, weight_grads, bias_grads
+def relative_error(g, g_estimate):
+    """‖g − g̃‖ / (‖g‖ + ‖g̃‖): 0 for a perfect match, about 1 for an unrelated one."""
+    return np.linalg.norm(g - g_estimate) / (np.linalg.norm(g) + np.linalg.norm(g_estimate))
 
 
 # --- Computational graphs ----------------------------------------------------------------------------

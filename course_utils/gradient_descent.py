@@ -1,11 +1,9 @@
-"""Plain gradient descent, small enough to read in one go.
+"""What 07_gradient_descent uses beyond the cells it writes itself.
 
-* :func:`gradient_descent` repeats the update ``w ← w − η · ∂L/∂w`` and returns every
-  point it visits;
-* :func:`quadratic_closed_form` is where that lands on L = a·x² after k steps (a formula,
-  no loop), so the notebook can check the simulation against it;
 * :func:`classify_run` names what a run did: crawls, converges, oscillates or diverges;
-* :func:`fit_line` fits y ≈ w·x + b by gradient descent on the mean squared error.
+* :func:`make_line_data` draws the noisy points of the line fit (also used by 13_frameworks);
+* :func:`line_mse` and :func:`line_mse_gradient` are saved from 07's cell (the exercise checks use them);
+* :class:`LineFit` holds a finished line fit for :func:`course_utils.function_plots.plot_line_fit`.
 """
 
 from __future__ import annotations
@@ -14,56 +12,6 @@ import numbers
 from dataclasses import dataclass, field
 
 import numpy as np
-
-
-def _check_learning_rate(learning_rate) -> float:
-    if isinstance(learning_rate, bool) or not isinstance(learning_rate, numbers.Real) or not np.isfinite(learning_rate):
-        raise ValueError(f"learning_rate must be a finite number, got {learning_rate!r}")
-    if learning_rate <= 0:
-        raise ValueError(f"learning_rate must be > 0 (it is the step size), got {learning_rate}")
-    return float(learning_rate)
-
-
-def _check_steps(steps) -> int:
-    if isinstance(steps, bool) or not isinstance(steps, numbers.Integral) or steps < 0:
-        raise ValueError(f"steps must be a non-negative integer, got {steps!r}")
-    return int(steps)
-
-
-def gradient_descent(gradient, start, learning_rate: float, steps: int) -> np.ndarray:
-    """Take ``steps`` steps of ``w ← w − learning_rate · gradient(w)`` from ``start``.
-
-    ``gradient`` maps the parameters (a number or an array) to ∂L/∂w of the same shape.
-    Returns the visited points, start included: shape (steps + 1,) + shape of ``start``.
-    """
-    if not callable(gradient):
-        raise ValueError(f"gradient must be a function of the parameters, got {type(gradient).__name__}")
-    learning_rate, steps = _check_learning_rate(learning_rate), _check_steps(steps)
-    try:
-        w = np.array(start, dtype=float)
-    except (TypeError, ValueError):
-        raise ValueError(f"start must be a number or an array of numbers, got {start!r}") from None
-    history = [w.copy()]
-    for _ in range(steps):
-        grad = np.asarray(gradient(w), dtype=float)
-        if grad.shape != w.shape:
-            raise ValueError(f"gradient returned shape {grad.shape} for parameters of shape {w.shape}")
-        w = w - learning_rate * grad
-        history.append(w.copy())
-    return np.array(history)
-
-
-def quadratic_closed_form(start: float, learning_rate: float, steps, curvature: float = 1.0):
-    """x_k = start · (1 − 2·curvature·η)^k: gradient descent on L = curvature·x² after k steps.
-
-    Each step multiplies x by the same factor, since x − η·2ax = (1 − 2aη)·x. ``steps`` may
-    be an int or an array of ints.
-    """
-    learning_rate = _check_learning_rate(learning_rate)
-    k = np.asarray(steps)
-    if not np.issubdtype(k.dtype, np.integer) or np.any(k < 0):
-        raise ValueError(f"steps must be non-negative integers, got {steps!r}")
-    return float(start) * (1 - 2 * float(curvature) * learning_rate) ** k
 
 
 def classify_run(history, converged_fraction: float = 0.05) -> str:
@@ -100,40 +48,24 @@ def make_line_data(n: int, slope: float, intercept: float, noise: float, rng: np
     return x, slope * x + intercept + rng.normal(0, noise, size=n)
 
 
-def _line_data(x, y):
-    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    if x.ndim != 1 or x.shape != y.shape or len(x) < 2:
-        raise ValueError(f"x and y must be 1-D arrays of the same length >= 2, got shapes {x.shape} and {y.shape}")
-    return x, y
+# saved from 07_gradient_descent, section 5
 
 
-def line_mse(x, y, w: float, b: float) -> float:
+def line_mse(x, y, w, b):
     """Mean squared error of the line ŷ = w·x + b on the data (x, y)."""
-    x, y = _line_data(x, y)
     return float(np.mean((w * x + b - y) ** 2))
 
 
-def line_mse_gradient(x, y, w: float, b: float) -> np.ndarray:
-    """(∂L/∂w, ∂L/∂b) of L = mean((w·x + b − y)²): (2·mean(error·x), 2·mean(error))."""
-    x, y = _line_data(x, y)
+def line_mse_gradient(x, y, w, b):
+    """(∂L/∂w, ∂L/∂b) of L = mean((w·x + b − y)²)."""
     error = w * x + b - y
     return np.array([2 * np.mean(error * x), 2 * np.mean(error)])
 
 
 @dataclass
 class LineFit:
-    """The result of :func:`fit_line`: final slope and intercept, and the loss before each step and at the end."""
+    """A finished line fit: final slope ``w`` and intercept ``b``, and the loss at every step (start included)."""
 
     w: float
     b: float
     losses: list = field(default_factory=list)
-
-
-def fit_line(x, y, learning_rate: float = 0.1, steps: int = 200, start=(0.0, 0.0)) -> LineFit:
-    """Fit y ≈ w·x + b with plain (full-batch) gradient descent on the mean squared error."""
-    x, y = _line_data(x, y)
-    if np.shape(start) != (2,):
-        raise ValueError(f"start must be the pair (w, b), got {start!r}")
-    path = gradient_descent(lambda p: line_mse_gradient(x, y, *p), start, learning_rate, steps)
-    losses = [line_mse(x, y, *p) for p in path]
-    return LineFit(w=float(path[-1, 0]), b=float(path[-1, 1]), losses=losses)

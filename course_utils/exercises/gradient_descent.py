@@ -14,7 +14,7 @@ from course_utils.exercises import (
     sentence,
     unanswered,
 )
-from course_utils.gradient_descent import line_mse, line_mse_gradient, quadratic_closed_form
+from course_utils.gradient_descent import line_mse, line_mse_gradient
 
 #: Exercise 3: the learning rates the student compares on the line fit.
 LEARNING_RATES = (0.01, 0.1, 0.5, 0.9, 1.1)
@@ -31,7 +31,7 @@ def check_third_step(x3) -> Verdict:
     x3, wrong = parsed(as_number, x3, "x after 3 steps")
     if wrong is not None:
         return wrong
-    want = quadratic_closed_form(8.0, 0.1, 3)
+    want = 8.0 * (1 - 2 * 0.1) ** 3  # each step multiplies x by 1 − 2η
     if np.isclose(x3, 8 - 3 * 0.1 * 16):
         return feedback(False, "", "The gradient 2x changes after every step: recompute it at the new x each time.")
     return feedback(

@@ -1,0 +1,112 @@
+"""What 08_backpropagation states, checked after its last cell (names are the notebook's variables)."""
+# ruff: noqa: F821
+
+# Section 1: the chain rule by hand
+claim("the forward pass gives e = −6, d = 4, L = −12", (e, d, L), (e, d, L) == (-6.0, 4.0, -12.0))
+claim(
+    "the backward pass gives ∂L/∂(a, b, c) = (9, −2, −3)",
+    (dL_da, dL_db, dL_dc),
+    (dL_da, dL_db, dL_dc) == (9.0, -2.0, -3.0),
+)
+claim(
+    "finite differences agree with the hand-computed gradients",
+    finite_differences,
+    np.allclose(finite_differences, [dL_da, dL_db, dL_dc], rtol=0, atol=1e-6),
+)
+claim("GradientTape finds the hand-computed gradients exactly", tape_gradients, tape_gradients == [dL_da, dL_db, dL_dc])
+claim(
+    "101,770 parameters need 203,540 forward passes for one finite-difference gradient",
+    2 * 101_770,
+    2 * 101_770 == 203_540,
+)
+
+# Section 2: the Value class
+claim(
+    "Value gets the three hand-computed gradients",
+    (va.grad, vb.grad, vc.grad),
+    (va.grad, vb.grad, vc.grad) == (dL_da, dL_db, dL_dc),
+)
+value_gap = np.abs(np.array(ours) - theirs).max()
+claim(
+    "Value and GradientTape agree on the neuron to 12 digits",
+    f"{value_gap:.1e}",
+    np.allclose(ours, theirs, rtol=1e-12, atol=1e-15),
+)
+
+# Section 3: the 2-3-2 network
+claim(
+    "finite differences give p − y at the output", numeric[0], np.allclose(numeric[0], P[0] - Y[0], rtol=0, atol=1e-8)
+)
+claim(
+    "the small network has 17 parameters",
+    sum(p.size for p in params.values()),
+    sum(p.size for p in params.values()) == 17,
+)
+claim("the gradient check's relative errors are far below 1e-6", errors, max(errors.values()) < 1e-8)
+claim("our gradients match Keras' within 1e-5", f"{largest:.1e}", largest < 1e-5)
+loss_gap = abs(loss_now() - float(keras_loss))
+claim("our loss and Keras' agree (within 1e-5)", f"{loss_gap:.1e}", loss_gap < 1e-5)
+
+# Section 4: training from scratch
+claim(
+    "the 784-128-10 network has 101,770 parameters",
+    sum(p.size for p in net.values()),
+    sum(p.size for p in net.values()) == 101_770,
+)
+claim(
+    "the loss starts near ln 10 (within 0.15)",
+    f"{start_loss - np.log(10):+.3f}",
+    abs(start_loss - np.log(10)) < 0.15,
+)
+for value, (_moved, spread, accuracy) in equal_starts.items():
+    claim(f"from all weights {value} the hidden units stay identical", f"{spread:.1e}", spread < 1e-6)
+    claim(f"from all weights {value} the network fails (test accuracy below 0.4)", f"{accuracy:.3f}", accuracy < 0.4)
+claim("from all weights 0, W1 never moves", equal_starts[0.0][0], equal_starts[0.0][0] == 0)
+digit_shares = np.bincount(y_test) / len(y_test)
+claim(
+    "from all weights 0 the network gives every image the same digit: its accuracy is that digit's share, about 10%",
+    f"{equal_starts[0.0][2]:.4f}",
+    0.09 < equal_starts[0.0][2] < 0.12 and np.isclose(equal_starts[0.0][2], digit_shares).any(),
+)
+claim("from all weights 0.01, W1 moves", equal_starts[0.01][0], equal_starts[0.01][0] > 0)
+claim("our loop reaches at least 95% test accuracy", f"{numpy_accuracy:.4f}", numpy_accuracy >= 0.95)
+claim("one epoch is 469 steps of 128 images", steps_per_epoch, BATCH_SIZE != 128 or steps_per_epoch == 469)
+claim("the loop takes EPOCHS · steps_per_epoch steps", len(losses), len(losses) == EPOCHS * steps_per_epoch)
+claim("our loop trains in seconds (under 30)", f"{watch.seconds:.1f} s", watch.seconds < 30)
+claim("the loss starts near ln 10 (first batch above 2)", f"{losses[0]:.3f}", losses[0] > 2)
+claim("the mean loss of the last 50 batches is below 0.2", f"{np.mean(losses[-50:]):.3f}", np.mean(losses[-50:]) < 0.2)
+claim("the loss falls fast in the first hundred steps", f"{np.mean(losses[90:110]):.3f}", np.mean(losses[90:110]) < 0.6)
+backward_ratio = backward_seconds / forward_seconds
+claim(
+    "a backward pass takes about as long as a forward pass (0.5 to 2 times)",
+    f"{backward_ratio:.2f}",
+    0.5 < backward_ratio < 2,
+)
+
+# Section 5: Keras
+claim("Keras takes as many steps as our loop", len(keras_losses.losses), len(keras_losses.losses) == len(losses))
+accuracy_gap = abs(keras_accuracy - numpy_accuracy)
+claim(
+    "our loop and Keras reach test accuracies within about a point (1.5)", f"{accuracy_gap:.4f}", accuracy_gap < 0.015
+)
+claim(
+    "over the last 200 steps the mean losses are within a few hundredths (0.05)",
+    f"{last_200[0] - last_200[1]:+.3f}",
+    abs(last_200[0] - last_200[1]) < 0.05,
+)
+
+# Section 6: vanishing gradients
+depth_ratio = sigmoid_norms[0] / sigmoid_norms[DEPTH - 1]
+claim(
+    "the first sigmoid layer's gradient is of the order of 0.25⁹ ≈ 4e-6 of the last one's (1e-7 to 1e-4)",
+    f"{depth_ratio:.1e}",
+    1e-7 < depth_ratio < 1e-4,
+)
+claim("each sigmoid layer multiplies the gradient by about 0.25 (0.2 to 0.3)", f"{shrink:.3f}", 0.2 < shrink < 0.3)
+claim(
+    "the mean sigmoid slope is just under 0.25 (above 0.2)",
+    f"{min(slopes):.3f} to {max(slopes):.3f}",
+    0.2 < min(slopes) and max(slopes) <= 0.25,
+)
+claim("0.25⁹ ≈ 4·10⁻⁶", f"{0.25**9:.2e}", abs(0.25**9 - 4e-6) < 3e-7)
+claim("the ReLU stack's hidden-layer gradients are within a factor of 10", f"{relu_spread:.2f}", relu_spread < 10)
