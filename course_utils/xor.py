@@ -53,22 +53,6 @@ def _check_activation(activation) -> str:
     return activation
 
 
-def build_xor_model(hidden_units: int = 4, activation: str = "relu"):
-    """The lecture notes' network: ``Input(2) → Dense(hidden_units, activation) → Dense(1, sigmoid)``.
-
-    Not compiled. Call ``seed_everything(seed)`` first to fix its starting weights.
-    """
-    import keras
-
-    return keras.Sequential(
-        [
-            keras.Input(shape=(2,)),
-            keras.layers.Dense(positive_int("hidden_units", hidden_units), activation=_check_activation(activation)),
-            keras.layers.Dense(1, activation="sigmoid"),
-        ]
-    )
-
-
 def full_batch_dataset(X=XOR_X, y=XOR_Y):
     """An endless ``tf.data.Dataset`` yielding the whole of ``(X, y)`` as one batch, forever."""
     import tensorflow as tf
@@ -80,7 +64,7 @@ def full_batch_dataset(X=XOR_X, y=XOR_Y):
 
 
 def glorot_starts(n_runs: int, hidden_units: int = 4, seed: int = 0) -> list[list[np.ndarray]]:
-    """``n_runs`` starting weights for ``build_xor_model(hidden_units)``, drawn as Keras draws them.
+    """``n_runs`` starting weights for ``Input(2) → Dense(hidden_units) → Dense(1)``, drawn as Keras draws them.
 
     Keras starts a ``Dense`` kernel Glorot-uniform, uniform in ``±sqrt(6 / (fan_in + fan_out))``,
     and its bias at 0. Each start is a list in the order ``model.set_weights`` expects.

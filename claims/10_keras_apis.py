@@ -1,0 +1,105 @@
+"""What 10_keras_apis states, checked after its last cell (names are the notebook's variables)."""
+# ruff: noqa: F821 (claim() and the notebook's variables are in scope when the claims run)
+
+# Section 1: one network, three APIs
+counts = [m.count_params() for m in models.values()]
+claim("the three APIs' networks each have 109,386 parameters", counts, counts == [109_386] * 3)
+claim(
+    "109,386 = (784·128 + 128) + (128·64 + 64) + (64·10 + 10)",
+    (784 * 128 + 128) + (128 * 64 + 64) + (64 * 10 + 10),
+    (784 * 128 + 128) + (128 * 64 + 64) + (64 * 10 + 10) == 109_386,
+)
+claim("with the same weights the three APIs give the same outputs", f"{api_gap:.1e}", api_gap < 1e-6)
+
+# Section 2: two inputs
+claim("the two-input model has two inputs", len(two_input.inputs), len(two_input.inputs) == 2)
+claim(
+    "it gives 10 probabilities for each of the 256 images", tuple(probabilities.shape), probabilities.shape == (256, 10)
+)
+
+# Section 3: the training flag
+claim("two calls with training=False give identical outputs", np.array_equal(*inference), np.array_equal(*inference))
+claim("two calls with training=True give different outputs", np.array_equal(*training), not np.array_equal(*training))
+
+# Section 4: the hand-written loop
+claim("5 hand-written GradientTape steps end at the same weights as fit", f"{loop_fit_gap:.1e}", loop_fit_gap < 1e-5)
+
+# Section 5: layers
+claim("Dense(64) maps (256, 784) to (256, 64)", hidden.shape, hidden.shape == (256, 64))
+claim(
+    "Dense(64) on 784 inputs has 50,240 parameters, as the formula says",
+    (dense.count_params(), dense_params(784, 64)),
+    dense.count_params() == dense_params(784, 64) == 50_240,
+)
+claim("Dropout leaves its input unchanged at inference", "", np.array_equal(at_inference, batch))
+claim("Dropout(0.5) zeroes about half of the lit pixels", f"{dropped:.3f}", abs(dropped - 0.5) < 0.02)
+claim("Dropout has no parameters", dropout.count_params(), dropout.count_params() == 0)
+claim("every kept pixel is exactly doubled", "", np.allclose(in_training[lit][kept], batch[lit][kept] / (1 - 0.5)))
+claim(
+    "Conv2D(32, (3, 3)) maps 28×28×1 to 26×26×32",
+    feature_maps.shape[1:],
+    feature_maps.shape[1:] == (28 - 3 + 1, 28 - 3 + 1, 32) == (26, 26, 32),
+)
+claim(
+    "Conv2D(32, (3, 3)) on one channel has 320 parameters, as the formula says",
+    (conv.count_params(), conv2d_params(1, 32, (3, 3))),
+    conv.count_params() == conv2d_params(1, 32, (3, 3)) == 320,
+)
+claim("an int kernel_size is a square kernel", conv2d_params(1, 32, 3), conv2d_params(1, 32, 3) == 320)
+claim("the Sobel edge map is 26×26", edges.shape, edges.shape == (26, 26))
+claim("Keras' Sobel output equals the NumPy sliding-window sum", f"{sobel_gap:.1e}", sobel_gap < 1e-5)
+claim(
+    "the Sobel filter responds positively and negatively",
+    f"{edges.max():.2f}, {edges.min():.2f}",
+    edges.max() > 0 > edges.min(),
+)
+claim("Flatten gives 26·26·32 = 21,632 values per image", tuple(flat.shape), tuple(flat.shape) == (256, 21_632))
+claim(
+    "LSTM(16) on 1 feature has 1,152 parameters, as the formula says",
+    (recurrent["LSTM"].count_params(), lstm_params(1, 16)),
+    recurrent["LSTM"].count_params() == lstm_params(1, 16) == 1152,
+)
+claim(
+    "GRU(16) on 1 feature has 912 parameters, as the formula says",
+    (recurrent["GRU"].count_params(), gru_params(1, 16)),
+    recurrent["GRU"].count_params() == gru_params(1, 16) == 912,
+)
+claim(
+    "GRU(16, reset_after=False) has 864 parameters, as the formula says",
+    (gru_without_reset_after.count_params(), gru_params(1, 16, reset_after=False)),
+    gru_without_reset_after.count_params() == gru_params(1, 16, reset_after=False) == 864,
+)
+claim(
+    "the LSTM learns the sum-sign task: above 85% test accuracy",
+    f"{sequence_accuracy['LSTM']:.3f}",
+    sequence_accuracy["LSTM"] > 0.85,
+)
+claim(
+    "the GRU learns the sum-sign task: above 85% test accuracy",
+    f"{sequence_accuracy['GRU']:.3f}",
+    sequence_accuracy["GRU"] > 0.85,
+)
+
+# Section 6: compile, fit and validate
+claim("one validation accuracy per epoch", len(val_accuracy), len(val_accuracy) == EPOCHS)
+claim("above 85% on the validation images after 5 epochs", f"{val_accuracy[-1]:.3f}", val_accuracy[-1] > 0.85)
+claim("the test accuracy, measured once, is between 85% and 95%", f"{test_accuracy:.3f}", 0.85 < test_accuracy < 0.95)
+val_test_gap = abs(test_accuracy - history.history["val_accuracy"][-1])
+claim(
+    "the test accuracy is within 6 points of the final validation accuracy", f"{val_test_gap:.3f}", val_test_gap < 0.06
+)
+claim(
+    "the model ends more accurate on the images it trained on than on held-out ones",
+    f"{curves['accuracy'][-1]:.3f} vs {curves['val_accuracy'][-1]:.3f}",
+    curves["accuracy"][-1] > curves["val_accuracy"][-1],
+)
+train_drop, val_drop = curves["loss"][1] - curves["loss"][-1], curves["val_loss"][1] - curves["val_loss"][-1]
+claim(
+    "from epoch 2 on, the validation loss falls much less than the training loss",
+    f"{val_drop:.3f} vs {train_drop:.3f}",
+    val_drop < 0.5 * train_drop,
+)
+
+# Section 7: save and reload
+claim("the reloaded model predicts exactly the same", same, same)
+claim("the reloaded model has 109,386 parameters", reloaded.count_params(), reloaded.count_params() == 109_386)
