@@ -322,6 +322,11 @@ def test_badge_is_a_colab_link_and_opening_leaves_the_notebook_unmodified(page, 
     tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text=stem)
     assert tab.count() == 1
     assert "jp-mod-dirty" not in (tab.get_attribute("class") or ""), "opening marked the notebook modified"
+    # What a student sees first: the Colab install cell folded, the setup cell short, no proof in any cell.
+    assert page.locator(".jp-NotebookPanel .jp-CodeCell .jp-InputPlaceholder").count() == 1, "install cell not folded"
+    first = page.locator(".jp-NotebookPanel .jp-CodeCell .jp-InputArea-editor").all_inner_texts()[:3]
+    assert "course_utils.setup(SEED" in " ".join(first) and "install" not in " ".join(first)
+    page.screenshot(path=str(ARTIFACTS / f"{stem}-first-screen.png"))
 
 
 @pytest.mark.parametrize("stem", ["02_neuron", "07_gradient_descent"])
