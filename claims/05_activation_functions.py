@@ -73,7 +73,7 @@ claim(
 )
 claim("0.25 to the 10th is less than one millionth", 0.25**10, 0.25**10 < 1e-6)
 claim("with biases 0 no unit is dead", dead_units(z_healthy).sum(), dead_units(z_healthy).sum() == 0)
-claim("with biases -3 about half of the 50 units die (at least 20)", dead.sum(), dead.sum() >= 20)
+claim("with biases -3 many of the 50 units die (at least 20)", dead.sum(), dead.sum() >= 20)
 claim("every dead ReLU unit gets an all-zero weight gradient", dead.sum(), np.all(grad_relu[:, dead] == 0))
 claim("no live ReLU unit gets a zero weight gradient", (~dead).sum(), np.all(grad_relu[:, ~dead] != 0))
 claim(

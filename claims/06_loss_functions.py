@@ -43,6 +43,28 @@ claim(
     (logits, logits_grad),
     logits == 120 and logits_grad == -1,
 )
+tf_sigmoid_edge = (float(tf.sigmoid(np.float32(-86.0))), float(tf.sigmoid(np.float32(-88.5))))
+claim(
+    "TensorFlow's float32 sigmoid is exactly 0 already below about -88 (not yet at -86)",
+    tf_sigmoid_edge,
+    tf_sigmoid_edge[0] > 0 and tf_sigmoid_edge[1] == 0,
+)
+claim(
+    "the Dense sigmoid layer's probability is exactly 0 and carries its logit",
+    (float(p_layer[0, 0]), hasattr(p_layer, "_keras_logits")),
+    float(p_layer[0, 0]) == 0 and hasattr(p_layer, "_keras_logits"),
+)
+(layer_loss, layer_grad), (reshaped_loss, reshaped_grad) = layer_results.values()
+claim(
+    "through a Dense sigmoid layer Keras' loss is the honest 120 and dL/dw is -1",
+    (layer_loss, layer_grad),
+    np.isclose(layer_loss, 120, rtol=1e-6) and layer_grad == -1,
+)
+claim(
+    "after one reshape between layer and loss: the clipped 16.1 and a gradient of 0",
+    (reshaped_loss, reshaped_grad),
+    np.isclose(reshaped_loss, clipped, rtol=1e-5) and round(reshaped_loss, 1) == 16.1 and reshaped_grad == 0,
+)
 claim("every probability row sums to 1", probs.sum(axis=1), np.allclose(probs.sum(axis=1), 1))
 claim("Keras' categorical cross-entropy agrees with ours", f"{keras_cce - cce:.1e}", abs(keras_cce - cce) < 1e-6)
 claim("Keras' sparse categorical cross-entropy agrees", f"{keras_sparse - cce:.1e}", abs(keras_sparse - cce) < 1e-6)
