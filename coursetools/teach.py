@@ -172,14 +172,14 @@ def _solution_block(exercise: Exercise, checker: str, student_call: ast.Call, so
         call = next(c for c in calls if c in ast.walk(statement))
         lines = [_lines(source, 1, statement.lineno)] if statement.lineno > 1 else []
         given = {kw.arg: kw.value for kw in call.keywords if kw.arg}
-        for position, arg in enumerate(student_call.args):
-            value = call.args[position] if position < len(call.args) else None
+        pairs = [(arg, call.args[i] if i < len(call.args) else None) for i, arg in enumerate(student_call.args)]
+        pairs += [(kw.value, given.get(kw.arg)) for kw in student_call.keywords]
+        for arg, value in pairs:
             if isinstance(arg, ast.Name) and arg.id in exercise.answers and value is not None:
-                lines.append(f"{arg.id} = {ast.get_source_segment(source, value)}")
-        for kw in student_call.keywords:
-            if isinstance(kw.value, ast.Name) and kw.value.id in exercise.answers and kw.arg in given:
-                lines.append(f"{kw.value.id} = {ast.get_source_segment(source, given[kw.arg])}")
-        return "\n".join(line for line in lines if line and line.split(" = ") != [line.split(" = ")[0]] * 2)
+                value_source = ast.get_source_segment(source, value)
+                if value_source != arg.id:  # the solution cell already set the answer's own name
+                    lines.append(f"{arg.id} = {value_source}")
+        return "\n".join(line for line in lines if line)
     return None
 
 
@@ -190,7 +190,7 @@ def _exercise_title(markdown: str) -> tuple[int, str] | None:
     return int(match.group(1)), match.group(2).strip(" :.")
 
 
-def convert(nb, stem: str = "notebook") -> tuple[nbformat.NotebookNode, list[Exercise]]:
+def convert(nb) -> tuple[nbformat.NotebookNode, list[Exercise]]:
     """The nbgrader source version of a course notebook, and its exercises with their points and status."""
     section = exercises_section(nb)
     modules = _checker_modules(nb)
@@ -263,9 +263,10 @@ def convert(nb, stem: str = "notebook") -> tuple[nbformat.NotebookNode, list[Exe
         hidden = "\n".join(hidden_test(modules[c.func.id], ast.get_source_segment(cell.source, c)) for c in calls)
         test = nbformat.v4.new_code_cell(f"{visible}\n{hidden}")
         test.id = f"{cell.id}-check"[:64]
-        test.metadata["nbgrader"] = nbgrader_metadata(
-            f"exercise-{current.number}-check", grade=True, locked=True, points=current.points
-        )
+        grade_id = f"exercise-{current.number}-check"
+        taken = sum(c.metadata.get("nbgrader", {}).get("grade_id", "").startswith(grade_id) for c in cells)
+        grade_id += f"-{taken + 1}" if taken else ""  # a second check cell in one exercise
+        test.metadata["nbgrader"] = nbgrader_metadata(grade_id, grade=True, locked=True, points=current.points)
         cells.append(test)
     for cell in cells:
         cell.metadata.pop("_answers", None)
@@ -291,6 +292,8 @@ c.ClearSolutions.code_stub = {{"python": {CODE_STUB!r}}}
 # Student code runs in a kernel limited in time and memory: a cell that runs longer than this many seconds is
 # interrupted (an error, so no points for it), and the kernel cannot hold more than {memory_gib:g} GiB (MemoryError).
 c.Execute.timeout = {cell_timeout}
+# After an interrupted cell, wait this long for the kernel's last output (a busy machine is slow to send it).
+c.Execute.iopub_timeout = 30
 c.Execute.extra_arguments = {extra!r}
 '''
 
@@ -316,7 +319,7 @@ def write_source(out: Path, names=(), *, cell_timeout=CELL_TIMEOUT, memory_gib=M
         raise ValueError(f"{out} holds the course notebooks; choose another folder")
     catalogue = {}
     for stem in resolve(names):
-        nb, exercises = convert(nbformat.read(course.notebook_path(stem), as_version=4), stem)
+        nb, exercises = convert(nbformat.read(course.notebook_path(stem), as_version=4))
         folder = out / "source" / stem
         folder.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, folder / f"{stem}.ipynb")
@@ -379,7 +382,8 @@ def autograde_one(course_dir: Path, assignment: str, student: str, timeout=STUDE
         if done.returncode == 0:
             return "graded", time.perf_counter() - start
         if "database is locked" not in done.stdout or attempt == 2:
-            return f"failed: {done.stdout.strip().splitlines()[-1:]}", time.perf_counter() - start
+            errors = re.findall(r"^\s*(?:\w+\.)*(\w+Error: .*)$", done.stdout, re.M) or done.stdout.splitlines()[-1:]
+            return f"not graded: {errors[-1][:200] if errors else 'nbgrader failed'}", time.perf_counter() - start
         time.sleep(1 + attempt)
     raise AssertionError("unreachable")
 

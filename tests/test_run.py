@@ -242,7 +242,8 @@ def test_a_real_run_injects_parameters_in_the_notebook_folder_and_leaves_the_sou
     assert path.read_bytes() == before
     text = outputs_text(tmp_path / "out" / "tiny.ipynb")
     assert f"cwd {folder}" in text
-    assert "data None" in text  # the runner invents no data folder
+    offline = course.OFFLINE_DATA_DIR if course.OFFLINE_DATA_DIR.is_dir() else None
+    assert f"data {offline}" in text  # only ../shared/data beside the checkout, never an invented folder
     assert "epochs 7 int rate 0.5" in text
     table = result.stdout.splitlines()
     assert table[0].split() == ["notebook", "seconds", "status"]
