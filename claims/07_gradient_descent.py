@@ -1,6 +1,10 @@
 """What 07_gradient_descent states, checked after its last cell (names are the notebook's variables)."""
 # ruff: noqa: F821
 
+import inspect
+
+from keras.src.trainers.epoch_iterator import EpochIterator  # what fit uses to cut an epoch into batches
+
 from course_utils.exercises.gradient_descent import steps_to_floor
 
 # Section 2: the lecture notes' simulation and its closed form
@@ -84,4 +88,61 @@ claim(
     "exercise 3: 0.5 needs the fewest steps, 0.9 more, 0.1 more still",
     floor_steps,
     floor_steps[0.5] < floor_steps[0.9] < floor_steps[0.1],
+)
+
+# Section 6: mini-batch SGD (10 epochs, η = 0.1)
+sgd_ratio = {size: losses / least_squares_loss for size, (losses, steps) in sgd_runs.items()}
+sgd_steps = {size: steps for size, (losses, steps) in sgd_runs.items()}
+claim(
+    "10 epochs on 100 points take 1000, 100 and 10 steps for batch sizes 1, 10, 100",
+    sgd_steps,
+    sgd_steps == {1: 1000, 10: 100, 100: 10},
+)
+claim(
+    "the full batch is still far above the floor after 10 epochs (more than 3 times)",
+    f"{sgd_ratio[100][-1]:.3f}",
+    sgd_ratio[100][-1] > 3,
+)
+claim(
+    "the full batch's loss falls at every epoch",
+    f"{np.diff(sgd_runs[100][0]).max():.3f}",
+    np.all(np.diff(sgd_runs[100][0]) < 0),
+)
+claim("batches of 10 reach the floor after 10 epochs (within 2%)", f"{sgd_ratio[10][-1]:.4f}", sgd_ratio[10][-1] < 1.02)
+sgd_reached = int(np.argmax(sgd_ratio[10] < 1.05))
+claim(
+    "batches of 10 reach the floor within a few epochs (within 5% by epoch 8, and stay)",
+    sgd_reached,
+    sgd_ratio[10][sgd_reached] < 1.05 and sgd_reached <= 8 and np.all(sgd_ratio[10][sgd_reached:] < 1.05),
+)
+claim(
+    "batch size 1 drops close to the floor in the first epoch (below 2.5 times), lower than the others",
+    {size: f"{ratio[1]:.2f}" for size, ratio in sgd_ratio.items()},
+    sgd_ratio[1][1] < 2.5 and sgd_ratio[1][1] < sgd_ratio[10][1] < sgd_ratio[100][1],
+)
+sgd_rises = int(np.sum(np.diff(sgd_runs[1][0]) > 0))
+claim("batch size 1's loss goes up in some epochs", sgd_rises, sgd_rises >= 1)
+
+# Section 2's note on Keras' epochs: fit's default batches of 32, and shuffling
+keras_batches = {size: EpochIterator(x=x_data[:, None], y=y_data, batch_size=size).num_batches for size in (None, 100)}
+claim(
+    "Keras' fit cuts 100 samples into ceil(100/32) = 4 batches by default, 1 with the whole dataset as one batch",
+    keras_batches,
+    keras_batches == {None: 4, 100: 1},
+)
+keras_shuffle = inspect.signature(keras.Model.fit).parameters["shuffle"].default
+claim("Keras' fit shuffles every epoch by default", keras_shuffle, keras_shuffle is True)
+
+# Solution of exercise 4 (the exercise asks for at most 8 steps)
+fast_fit_steps = {
+    "0.75": steps_to_floor(x_data, y_data, 0.75),
+    "(1.5, 0.5)": steps_to_floor(x_data, y_data, np.array([1.5, 0.5])),
+}
+claim(
+    "exercise 4: learning rate 0.75 reaches the floor in at most 8 steps", fast_fit_steps, fast_fit_steps["0.75"] <= 8
+)
+claim(
+    "exercise 4: (1.5, 0.5) reaches the floor in fewer steps than 0.75, at most 4",
+    fast_fit_steps,
+    fast_fit_steps["(1.5, 0.5)"] <= 4 and fast_fit_steps["(1.5, 0.5)"] < fast_fit_steps["0.75"],
 )
