@@ -32,6 +32,8 @@ claim(
     f"{value_gap:.1e}",
     np.allclose(ours, theirs, rtol=1e-12, atol=1e-15),
 )
+claim("the Value network's loss falls to below 0.05 in 200 steps", f"{value_losses[-1]:.4f}", value_losses[-1] < 0.05)
+claim("the Value network gets every one of the 16 points right", value_correct, value_correct == 16)
 
 # Section 3: the 2-3-2 network
 claim(
@@ -110,3 +112,61 @@ claim(
 )
 claim("0.25⁹ ≈ 4·10⁻⁶", f"{0.25**9:.2e}", abs(0.25**9 - 4e-6) < 3e-7)
 claim("the ReLU stack's hidden-layer gradients are within a factor of 10", f"{relu_spread:.2f}", relu_spread < 10)
+
+# Section 6: exploding gradients and the initial scale
+claim(
+    "with He's scale the gradient keeps its size from layer to layer (factor per layer 0.9 to 1.1)",
+    f"{growth[1]:.3f}",
+    0.9 < growth[1] < 1.1,
+)
+claim(
+    "with half of He's scale the gradient about halves at every layer (0.42 to 0.58)",
+    f"{growth[0.5]:.3f}",
+    0.42 < growth[0.5] < 0.58,
+)
+claim(
+    "with twice He's scale the gradient about doubles at every layer (1.8 to 2.25)",
+    f"{growth[2]:.3f}",
+    1.8 < growth[2] < 2.25,
+)
+explode_ratio = scaled_gradients[2][0] / scaled_gradients[2][-1]
+claim(
+    "with twice He's scale the first hidden layer gets about 2⁹ ≈ 500 times the last one's gradient (200 to 1500)",
+    f"{explode_ratio:.0f}",
+    200 < explode_ratio < 1500,
+)
+claim("2⁹ ≈ 500", 2**9, 2**9 == 512)
+claim(
+    "He's scale keeps the standard deviation of z over 50 ReLU layers (factor per layer 0.95 to 1.05)",
+    f"{layer_factor[2]:.3f}",
+    0.95 < layer_factor[2] < 1.05,
+)
+he_drift = z_stds[2][-1] / z_stds[2][0]
+claim(
+    "with He's scale layer 50's standard deviation stays near layer 1's (within a factor of 5)",
+    f"{he_drift:.2f}",
+    0.2 < he_drift < 5,
+)
+claim(
+    "Var(w) = 1/n_in shrinks the standard deviation by about 1/√2 ≈ 0.71 per layer (within 0.05)",
+    f"{layer_factor[1]:.3f}",
+    abs(layer_factor[1] - np.sqrt(1 / 2)) < 0.05,
+)
+claim(
+    "Var(w) = 4/n_in grows the standard deviation by about √2 ≈ 1.41 per layer (within 0.05)",
+    f"{layer_factor[4]:.3f}",
+    abs(layer_factor[4] - np.sqrt(2)) < 0.05,
+)
+claim(
+    "with Var(w) = 1/n_in layer 50's standard deviation is less than a millionth of layer 1's",
+    f"{z_stds[1][-1] / z_stds[1][0]:.1e}",
+    z_stds[1][-1] / z_stds[1][0] < 1e-6,
+)
+claim(
+    "with Var(w) = 4/n_in layer 50's standard deviation is more than a million times layer 1's",
+    f"{z_stds[4][-1] / z_stds[4][0]:.1e}",
+    z_stds[4][-1] / z_stds[4][0] > 1e6,
+)
+claim("Keras's Dense uses glorot_uniform by default", default_init, default_init == "GlorotUniform")
+claim('kernel_initializer="he_normal" gives He\'s initialisation', relu_init, relu_init == "HeNormal")
+claim("√(3/2) ≈ 1.22", f"{np.sqrt(3 / 2):.3f}", abs(np.sqrt(3 / 2) - 1.22) < 0.005)

@@ -8,6 +8,7 @@ import pytest
 from course_utils.exercises import backpropagation as ex
 from course_utils.exercises.backpropagation import (
     check_hand_backward,
+    check_init_scale,
     check_open_experiment,
     check_sigmoid_backward,
     check_starting_loss,
@@ -263,3 +264,31 @@ def test_open_experiment_placeholder_and_wrong_kind(capsys):
     assert "Not answered yet" in output(capsys)
     assert not check_open_experiment([1, 2, 3])
     assert "Pass the parameters as the dict" in output(capsys)
+
+
+# --- Exercise 6 -------------------------------------------------------------------------------------
+
+
+def test_init_scale_accepts_the_factor(capsys):
+    assert check_init_scale(math.sqrt(1.5))
+    assert check_init_scale(1.2)
+    assert "Correct" in output(capsys)
+
+
+@pytest.mark.parametrize(
+    "answer, hint", [(1.5, "square root"), (math.sqrt(3), "ReLU sets half"), (3, "ReLU sets half"), (0.7, "Start from")]
+)
+def test_init_scale_rejects_wrong_factors_with_a_hint(capsys, answer, hint):
+    assert not check_init_scale(answer)
+    assert hint in output(capsys)
+
+
+@pytest.mark.parametrize("wrong", ["1.22", True, [1, 2], float("nan")])
+def test_init_scale_wrong_kind_of_answer_is_a_hint(capsys, wrong):
+    assert not check_init_scale(wrong)
+    assert "Traceback" not in output(capsys)
+
+
+def test_init_scale_placeholder(capsys):
+    assert not check_init_scale(None)
+    assert "Not answered yet" in output(capsys)

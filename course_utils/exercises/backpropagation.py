@@ -251,3 +251,32 @@ def check_open_experiment(params) -> Verdict:
         f"Test accuracy {accuracy:.4f}: not yet {OPEN_TARGET}. Train longer, or lower the learning rate for the "
         "last epochs, or widen the hidden layer.",
     )
+
+
+# --- Exercise 6: the initial scale ----------------------------------------------------------------------
+
+#: Exercise 6: Var(w) = 3/n_in in a ReLU stack multiplies Var(z) by 3/2 per layer.
+SCALE_VARIANCE = 3.0
+
+
+def check_init_scale(factor) -> Verdict:
+    """Exercise 6: the per-layer factor of the standard deviation of z in a ReLU stack with Var(w) = 3/n_in."""
+    if unanswered(factor):
+        return Verdict(False)
+    value, wrong = parsed(as_number, factor, "the factor per layer")
+    if wrong is not None:
+        return wrong
+    want = math.sqrt(SCALE_VARIANCE / 2)
+    if math.isclose(value, SCALE_VARIANCE / 2, abs_tol=0.06):
+        return feedback(False, "", "1.5 is the factor on the variance; the standard deviation is its square root.")
+    if math.isclose(value, math.sqrt(SCALE_VARIANCE), abs_tol=0.06) or math.isclose(value, SCALE_VARIANCE, abs_tol=0.1):
+        return feedback(
+            False, "", "ReLU sets half of z to 0, so E[x²] = Var(z)/2: the variance's factor is n_in·Var(w)/2."
+        )
+    return feedback(
+        math.isclose(value, want, abs_tol=0.06),
+        f"n_in·Var(w)/2 = 3/2 per layer on the variance, so √(3/2) ≈ {want:.3f} on the standard deviation: "
+        "the signal grows, more slowly than with 4/n_in.",
+        "Start from Var(z) = n_in·Var(w)·E[x²] with E[x²] = Var(z)/2 after a ReLU; the standard deviation is the "
+        "square root of the variance.",
+    )
