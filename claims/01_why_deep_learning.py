@@ -17,6 +17,29 @@ claim(
     example_features["edges on middle row"],
     example_features["edges on middle row"][0] == 2 and example_features["edges on middle row"][1] == 1,
 )
+claim("the first test digit is a 7", y_test[0], y_test[0] == 7)
+seven_grid = seven_zones.reshape(4, 4)
+claim(
+    "the 7's zone ink is 0.28 and 0.45 in the middle two zones of the second row",
+    np.round(seven_grid[1, 1:3], 2),
+    np.allclose(np.round(seven_grid[1, 1:3], 2), [0.28, 0.45]),
+)
+claim(
+    "the 7's ink runs down to the bottom row of zones; the top row and the outer columns stay almost empty",
+    f"bottom row {seven_grid[3].sum():.2f}, top row {seven_grid[0].sum():.2f}, outer columns up to "
+    f"{seven_grid[:, [0, 3]].max():.2f}",
+    seven_grid[3].sum() > 0.2 and seven_grid[0].sum() < 0.01 and seven_grid[:, [0, 3]].max() < 0.05,
+)
+claim(
+    "the 7 has most of its ink high up: its top half of zones holds more than its bottom half",
+    f"{seven_grid[:2].sum():.2f} against {seven_grid[2:].sum():.2f}",
+    seven_grid[:2].sum() > seven_grid[2:].sum(),
+)
+claim(
+    "hand_made_features uses zone_ink for its first 16 numbers",
+    f"{np.abs(hand_made_features(x_test[:100])[:, :16] - zone_ink(x_test[:100] / 255)).max():.1e}",
+    np.allclose(hand_made_features(x_test[:100])[:, :16], zone_ink(x_test[:100] / 255)),
+)
 claim("the classifier sees 28 numbers per image", features_train.shape, features_train.shape == (N_TRAIN, 28))
 
 claim(
@@ -75,11 +98,52 @@ claim(
     first_layer_weights.shape,
     first_layer_weights.shape == (784, HIDDEN_UNITS),
 )
+dead_weights = np.abs(first_layer_weights[:, dead]).max() if dead else 0.0
+colour_scale = np.abs(first_layer_weights[:, :24]).max()  # the figure's colour scale: its largest weight
 claim(
-    "every pixel within two of the edge has ink in fewer than 5% of the training images",
-    f"{inked_share.max():.2%}",
-    inked_share.max() < 0.05,
+    "a dead neuron's square is almost blank: its weights stay below a third of the figure's colour scale",
+    f"{dead_weights:.3f} of {colour_scale:.3f}",
+    dead_weights < colour_scale / 3,
 )
+claim(
+    "a dead neuron outputs 0 for every training image",
+    f"{len(dead)} dead",
+    all(hidden_outputs[:, n].max() == 0 for n in dead),
+)
+border = np.ones((28, 28), dtype=bool)
+border[2:-2, 2:-2] = False
+claim(
+    "pixels along the border are blank in almost every image (under 5% inked, two outermost rows and columns)",
+    f"{ink_share[border.ravel()].max():.2%}",
+    ink_share[border.ravel()].max() < 0.05,
+)
+outer_three = np.ones((28, 28), dtype=bool)
+outer_three[3:-3, 3:-3] = False
+claim(
+    "the pixels with no ink in any training image all lie in the three outermost rows and columns",
+    f"{never.sum()} pixels, {(never & ~outer_three.ravel()).sum()} further in",
+    never.any() and not (never & ~outer_three.ravel()).any(),
+)
+claim(
+    "the weights of pixels with no ink kept their random starting values exactly",
+    f"{weight_change[never].max()}",
+    weight_change[never].max() == 0,
+)
+rare_over_common = weight_change[rare].mean() / weight_change[common].mean()
+claim(
+    "the weights of pixels inked in under 1% of the images moved about as far as the others (0.75 to 1.25 times)",
+    f"{rare_over_common:.3f}",
+    0.75 <= rare_over_common <= 1.25,
+)
+
+claim("the pixel network has 50,890 parameters", pixel_network.count_params(), pixel_network.count_params() == 50_890)
+hand_made_trained = sum(int(np.prod(w.shape)) for w in hand_made_network.trainable_weights)
+claim(
+    "the hand-made network of section 5 has 2,506 trained parameters and 57 normalisation numbers",
+    f"{hand_made_trained} + {hand_made_network.count_params() - hand_made_trained}",
+    hand_made_trained == 2_506 and hand_made_network.count_params() == 2_506 + 57,
+)
+claim("1,024 hidden neurons on the 28 features make about 40,000 parameters", trainable, 39_000 <= trainable <= 41_000)
 
 if SEED == 0:  # the solution of exercise 3 quotes the accuracies of SEED = 0
     quoted_accuracies = f"{hand_made_network_accuracy:.3f} → {wide_accuracy:.3f}, pixels {pixel_network_accuracy:.3f}"
@@ -88,3 +152,13 @@ if SEED == 0:  # the solution of exercise 3 quotes the accuracies of SEED = 0
         quoted_accuracies,
         quoted_accuracies == "0.931 → 0.941, pixels 0.952",
     )
+
+# check your understanding, question 3
+middle_row_edges = features_train[:, FEATURE_NAMES.index("edges on middle row")]
+claim("edge counts go up to 4", f"{middle_row_edges.max():.0f}", middle_row_edges.max() == 4)
+hole_areas = features_train[:, FEATURE_NAMES.index("hole area")]
+claim(
+    "a hole area is a few hundredths (the mean over the training digits that have a hole)",
+    f"{hole_areas[hole_areas > 0].mean():.3f}",
+    0.01 <= hole_areas[hole_areas > 0].mean() <= 0.09,
+)

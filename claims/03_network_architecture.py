@@ -63,3 +63,33 @@ claim(
     same_digit,
     same_digit == len(scores),
 )
+
+# section 5's last paragraph: Keras clips probabilities, but a softmax layer's loss is computed from its scores
+claim_images = prepare_images(x_test[:1000])
+claim_scores = keras.ops.matmul(model.get_layer("hidden")(claim_images), output_layer.kernel) + output_layer.bias
+least_likely = keras.ops.convert_to_numpy(keras.ops.argmin(claim_scores, axis=1))  # each image's least likely digit
+loss_from_layer = keras.ops.convert_to_numpy(
+    keras.losses.sparse_categorical_crossentropy(least_likely, model(claim_images))
+)
+loss_from_scores = keras.ops.convert_to_numpy(
+    keras.losses.sparse_categorical_crossentropy(least_likely, claim_scores, from_logits=True)
+)
+loss_from_probabilities = keras.ops.convert_to_numpy(
+    keras.losses.sparse_categorical_crossentropy(least_likely, model.predict(claim_images, verbose=0))
+)
+claim(
+    "on the probabilities alone (model.predict's) Keras clips at 1e-7: the loss is capped near 16",
+    f"{loss_from_probabilities.max():.3f}",
+    loss_from_probabilities.max() <= -np.log(1e-7) + 1e-3,
+)
+claim(
+    "from the scores the loss is not capped (above 17 for some test image's least likely digit)",
+    f"{loss_from_scores.max():.2f}",
+    loss_from_scores.max() > 17,
+)
+layer_gap = np.abs(loss_from_layer - loss_from_scores).max()
+claim(
+    "Keras' crossentropy on a softmax layer's output uses the scores it kept: the same loss as from_logits=True",
+    f"{layer_gap:.1e}",
+    layer_gap <= 1e-4 * loss_from_scores.max(),
+)

@@ -6,7 +6,7 @@ import pytest
 from course_utils.exercises.why_deep_learning import (
     best_threshold_accuracy,
     check_feature_experiment,
-    check_parameter_count,
+    check_mistake_counts,
     check_zero_one_feature,
 )
 
@@ -38,30 +38,33 @@ def test_feature_checker(capsys):
     assert "Not answered yet" in capsys.readouterr().out
 
 
-def test_parameter_count_checker(capsys):
-    assert check_parameter_count(50_890)
-    assert "50,890 parameters, 99% of them in the hidden layer" in capsys.readouterr().out
-    assert check_parameter_count(50_890.0) and check_parameter_count(np.int64(50_890))
-    assert check_parameter_count(784 * 32 + 32 + 32 * 10 + 10, hidden_units=32)
-    assert not check_parameter_count(50_816)  # weights only
-    assert "bias" in capsys.readouterr().out
-    assert not check_parameter_count(50_240)  # the hidden layer alone
-    assert "output layer" in capsys.readouterr().out
-    assert not check_parameter_count(None)
+def test_mistake_count_checker(capsys):
+    assert check_mistake_counts(1087, 476, 0.8913000226020813, 0.9524000287055969)
+    assert "1,087 mistakes against 476: 6.1 points more accuracy means 44% as many mistakes" in capsys.readouterr().out
+    assert check_mistake_counts(1086, 475.0, 0.8913000226020813, 0.9524000287055969)  # int() instead of round()
+    assert check_mistake_counts(np.int64(1087), np.int64(476), np.float32(0.8913), np.float32(0.9524))
+    assert not check_mistake_counts(8913, 9524, 0.8913, 0.9524)  # the digits they get right
+    assert "right" in capsys.readouterr().out
+    assert not check_mistake_counts(11, 5, 0.8913, 0.9524)  # percent, rounded
+    assert "not percent" in capsys.readouterr().out
+    assert not check_mistake_counts(476, 1087, 0.8913, 0.9524)  # swapped
+    assert "(1 − a) × 10,000" in capsys.readouterr().out
+    assert not check_mistake_counts(1087, None, 0.8913, 0.9524)
+    assert "Not answered yet" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
     "answer, hint",
     [
-        (50890.7, "whole number; 50890.7 is not"),
+        (10.87, "whole number; 10.87 is not"),
         ("fifty", "not the text 'fifty'"),
-        ("50890", "not the text '50890'"),
+        ("1087", "not the text '1087'"),
         (True, "not True"),
-        ([50_890], "got a list"),
+        ([1087], "got a list"),
     ],
 )
-def test_parameter_count_checker_explains_a_wrong_kind_of_answer_in_one_line(capsys, answer, hint):
-    assert not check_parameter_count(answer)
+def test_mistake_count_checker_explains_a_wrong_kind_of_answer_in_one_line(capsys, answer, hint):
+    assert not check_mistake_counts(answer, 476, 0.8913, 0.9524)
     out = capsys.readouterr().out
     assert hint in out and "Traceback" not in out and out.count("\n") == 1
 

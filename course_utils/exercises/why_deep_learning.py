@@ -5,36 +5,54 @@ from __future__ import annotations
 import numpy as np
 
 from course_utils.exercises import Verdict, as_whole_number, feedback, model_accuracy, parsed, unanswered
-from course_utils.layer_math import dense_params
 
 #: How many test images of each digit (0 and 1) the feature exercise is judged on.
 N_PER_DIGIT = 500
 #: The accuracy a single threshold on the feature must reach.
 TARGET_ACCURACY = 0.97
+#: The number of MNIST test images, on which both models of exercise 1 are measured.
+TEST_IMAGES = 10_000
 #: Exercise 4: at most this many hand-made numbers per image, and the test accuracy to reach with them.
 MAX_FEATURES = 100
 FEATURE_TARGET_ACCURACY = 0.96
 
 
-def check_parameter_count(count, hidden_units: int = 64) -> Verdict:
-    """Exercise 1: the trainable parameters of the pixel network 784 → hidden_units (ReLU) → 10 (softmax)."""
-    if unanswered(count):
+def check_mistake_counts(linear_mistakes, network_mistakes, linear_accuracy, network_accuracy) -> Verdict:
+    """Exercise 1: how many of the TEST_IMAGES test digits each model gets wrong, from its test accuracy.
+
+    ``linear_accuracy`` and ``network_accuracy`` are the notebook's measured accuracies; a count one off
+    (rounding) is accepted.
+    """
+    if unanswered(linear_mistakes, network_mistakes):
         return Verdict(False)
-    count, wrong = parsed(as_whole_number, count, "the parameter count")
-    if wrong is not None:
-        return wrong
-    hidden, output = dense_params(784, hidden_units), dense_params(hidden_units, 10)
-    weights_only = dense_params(784, hidden_units, use_bias=False) + dense_params(hidden_units, 10, use_bias=False)
-    if count == weights_only:
-        hint = "You counted the weights; every hidden and output neuron also has a bias."
-    elif count == hidden:
-        hint = "That is the hidden layer alone; add the output layer's weights and biases."
+    answers = {}
+    for name, answer in (("linear", linear_mistakes), ("network", network_mistakes)):
+        answers[name], wrong = parsed(as_whole_number, answer, f"the {name} model's number of mistakes")
+        if wrong is not None:
+            return wrong
+    expected = {
+        "linear": round((1 - float(linear_accuracy)) * TEST_IMAGES),
+        "network": round((1 - float(network_accuracy)) * TEST_IMAGES),
+    }
+    right_ones = {
+        "linear": round(float(linear_accuracy) * TEST_IMAGES),
+        "network": round(float(network_accuracy) * TEST_IMAGES),
+    }
+    correct = all(abs(answers[name] - expected[name]) <= 1 for name in expected)
+    if any(abs(answers[name] - right_ones[name]) <= 1 for name in expected):
+        hint = (
+            "That is how many digits a model gets right; a mistake is a digit it gets wrong: (1 − accuracy) × 10,000."
+        )
+    elif all(answers[name] < 100 for name in expected):
+        hint = "Count digits, not percent: the test set has 10,000 images, so (1 − accuracy) × 10,000."
     else:
-        hint = "Per layer: (inputs × neurons) weights + one bias per neuron, for the hidden and the output layer."
+        hint = "A model with accuracy a gets (1 − a) × 10,000 of the 10,000 test digits wrong."
+    points = (float(network_accuracy) - float(linear_accuracy)) * 100
+    share = expected["network"] / max(expected["linear"], 1)
     return feedback(
-        count == hidden + output,
-        f"784·{hidden_units} + {hidden_units} + {hidden_units}·10 + 10 = {hidden + output:,} parameters, "
-        f"{hidden / (hidden + output):.0%} of them in the hidden layer.",
+        correct,
+        f"{expected['linear']:,} mistakes against {expected['network']:,}: {points:.1f} points more accuracy "
+        f"means {share:.0%} as many mistakes.",
         hint,
     )
 
@@ -66,7 +84,7 @@ def zero_one_digits():
 
 
 def check_zero_one_feature(feature) -> Verdict:
-    """Exercise 1: a hand-made feature (a function of images) that tells 0s from 1s with one threshold."""
+    """Exercise 2: a hand-made feature (a function of images) that tells 0s from 1s with one threshold."""
     if unanswered(feature):
         return Verdict(False)
     if not callable(feature):
