@@ -64,9 +64,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(_missing() is not None, reaso
 @pytest.fixture(scope="module")
 def site() -> Path:
     """Build the site once for the module; the build script runs sphinx-build -W (warnings are errors)."""
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "build_site.py")], cwd=ROOT, capture_output=True, text=True
-    )
+    result = subprocess.run([sys.executable, "-m", "coursetools.site"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, f"site build failed (warnings are errors):\n{result.stdout}\n{result.stderr}"
     assert (SITE / "index.html").exists()
     return SITE
