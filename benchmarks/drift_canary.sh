@@ -4,7 +4,7 @@
 # Colab upgrades its packages under every course (Keras 3 broke whole chapters elsewhere).
 # This builds a fresh virtual environment with the newest release of each package of the stack,
 # unpinned, as Colab would have them, runs every notebook through the batch runner, and prints
-# which notebooks and which claims (the failing assert lines) break, plus any new stderr or
+# which notebooks and which claims (by their words and values) break, plus any new stderr or
 # warning output (which alone breaks nbval strict). Not part of .ci/run: it measures the world,
 # not this repository.
 #

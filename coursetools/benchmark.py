@@ -8,7 +8,7 @@ Each notebook is executed headlessly in a fresh kernel through the batch runner
 (``coursetools.run``, papermill), with its stored parameters; the executed copies go to
 ``build/benchmark/`` (git-ignored). The record of the run (the table below, as JSON and as
 Markdown) goes to ``benchmarks/results/``, which is committed: it is the evidence for the budgets. Also measured:
-``import course_utils`` in a fresh interpreter (best of 3) and the ``fit`` of the seed's MLP
+``import course_utils`` in a fresh interpreter (best of 3) and the ``fit`` of the lecture notes' MLP
 (784-128-10, Adam, 3 epochs, batch 128, validating on the test set exactly as the lecture notes do).
 
 The CNN race: the course's CNN, trained with the recipe of 14_convolutional_networks (its
