@@ -5,7 +5,7 @@ The accuracy claims are about the full training of the parameters cell (EPOCHS =
 
 # ruff: noqa: F821 (claim() and the notebook's variables are in scope when the claims run)
 
-from course_utils.models import build_improved_mlp, build_lecture_mlp  # the models notebook 11 trains
+from course_utils.mnist import build_improved_mlp, build_lecture_mlp  # the models notebook 11 trains
 
 # 1. Why convolutions
 claim("the first test image is a 7", y_test[0], y_test[0] == 7)

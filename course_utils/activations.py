@@ -7,12 +7,16 @@ is a parameter: the lecture notes use 0.1 (the default here); Keras' ``layers.Le
 0.3 and the function ``keras.activations.leaky_relu`` to 0.2.
 
 The rest is the package's own: :func:`softmax`, the ``"linear"`` activation, and the look-up by the
-names Keras uses (:func:`get`, :func:`get_derivative`) for the plots and the backpropagation helpers.
+names Keras uses (:func:`get`, :func:`get_derivative`) for the plots and the backpropagation helpers, and
+:func:`plot_activations`, 05's figure of each function with its derivative.
 """
 
 from __future__ import annotations
 
 import numpy as np
+
+from course_utils import activations as act
+from course_utils.colours import CATEGORICAL as COLOURS
 
 
 def _as_float_array(z, name: str = "z") -> np.ndarray:
@@ -129,3 +133,40 @@ def collapse(layers):
     for W_next, b_next in layers[1:]:
         W, b = W @ W_next, b @ W_next + b_next
     return W, b
+
+
+#: How the activation panels are titled, with the range of each function.
+ACTIVATION_TITLES = {
+    "sigmoid": "sigmoid: range (0, 1)",
+    "tanh": "tanh: range (−1, 1)",
+    "relu": "ReLU: range [0, ∞)",
+    "leaky_relu": "Leaky ReLU (slope 0.1): range (−∞, ∞)",
+    "linear": "linear: range (−∞, ∞)",
+}
+
+
+def plot_activations(names=("sigmoid", "tanh", "relu", "leaky_relu"), z=None, columns: int = 2):
+    """One panel per activation: the function (solid) and its derivative (dashed) against z."""
+    import matplotlib.pyplot as plt
+
+    names = list(names)
+    unknown = [n for n in names if n not in act.DERIVATIVES]
+    if not names or unknown:
+        raise ValueError(
+            f"names must be activations with a derivative, from {sorted(act.DERIVATIVES)}; got {unknown or names}"
+        )
+    z = np.linspace(-5, 5, 401) if z is None else np.asarray(z, dtype=float)
+    rows = int(np.ceil(len(names) / columns))
+    fig, axes = plt.subplots(rows, columns, figsize=(4.0 * columns, 2.9 * rows), squeeze=False)
+    for ax, name in zip(axes.ravel(), names):
+        ax.axhline(0, color="grey", lw=0.8)
+        ax.axvline(0, color="grey", lw=0.8)
+        ax.plot(z, act.get(name)(z), lw=2.2, color=COLOURS[0], label="f(z)")
+        ax.plot(z, act.get_derivative(name)(z), "--", lw=1.8, color=COLOURS[1], label="f′(z)")
+        ax.set_title(ACTIVATION_TITLES.get(name, name), fontsize=11)
+        ax.set_xlabel("z")
+    for ax in axes.ravel()[len(names) :]:
+        ax.axis("off")
+    axes[0, 0].legend(loc="upper left")
+    fig.tight_layout()
+    return fig

@@ -182,7 +182,7 @@ SLIDER_GATES = ("AND", "OR", "XOR")
 
 def gate_scores(w1: float, w2: float, b: float) -> dict[str, int]:
     """How many of the four inputs the neuron ``step(w1·x1 + w2·x2 + b)`` gets right, per gate."""
-    from course_utils.perceptron import GATE_INPUTS, GATE_TARGETS, step
+    from course_utils.neuron import GATE_INPUTS, GATE_TARGETS, step
 
     outputs = step(GATE_INPUTS @ np.array([w1, w2], dtype=float) + float(b))
     return {gate: int((outputs == GATE_TARGETS[gate]).sum()) for gate in SLIDER_GATES}
@@ -202,7 +202,7 @@ def gate_lines(w1: float, w2: float, b: float):
     Each panel shades the side where the neuron outputs 1 and says how many of the four points
     it gets right. Used by the slider in 02_neuron, which redraws it for every slider position.
     """
-    from course_utils.perceptron import GATE_INPUTS, GATE_TARGETS, step
+    from course_utils.neuron import GATE_INPUTS, GATE_TARGETS, step
     from course_utils.plots import plot_decision_boundary
 
     plt = _plt()

@@ -15,6 +15,8 @@ ours there in a subprocess and brings its result back.
     from course_utils import frameworks
     torch = frameworks.optional_import("torch")     # the module, or None after printing how to install it
     if torch: ...
+
+:func:`make_line_data` makes the one task all five frameworks fit: noisy points around y = 3x + 2.
 """
 
 from __future__ import annotations
@@ -29,6 +31,10 @@ import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
+
+from course_utils import gradient_descent
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -271,3 +277,16 @@ def count_code_lines(function) -> int:
                 text = text[end + 3 :]
                 break
     return sum(1 for line in text.splitlines() if line.strip() and not line.strip().startswith("#"))
+
+
+TRUE_W, TRUE_B = 3.0, 2.0
+
+
+def make_line_data(seed: int, n: int = 100, noise: float = 0.1):
+    """``n`` points of y = 3x + 2 plus Gaussian noise (std ``noise``), x uniform in [-1, 1]; float32.
+
+    The same generator as 07_gradient_descent's (:func:`course_utils.gradient_descent.make_line_data`),
+    seeded with ``seed`` and cast to float32, the precision every framework here computes in.
+    """
+    x, y = gradient_descent.make_line_data(n, TRUE_W, TRUE_B, noise, np.random.default_rng(seed))
+    return x.astype("float32"), y.astype("float32")

@@ -13,7 +13,7 @@ Markdown) goes to ``benchmarks/results/``, which is committed: it is the evidenc
 
 The CNN race: the course's CNN, trained with the recipe of 14_convolutional_networks (its
 parameters cell gives the epochs, batch size and learning rate; the network is
-``course_utils.models.small_cnn``, saved from the notebook's cell), and
+``course_utils.convolutional_networks.small_cnn``, saved from the notebook's cell), and
 keras.io's "Simple MNIST convnet" with its published code (Conv2D(32)-MaxPool-Conv2D(64)-MaxPool-
 Flatten-Dropout(0.5)-Dense(10), Adam, batch 128, 15 epochs, validation_split 0.1), each in a fresh
 interpreter set up like a notebook (``course_utils.setup(0)``). After every epoch a callback
@@ -118,7 +118,8 @@ def race(recipe: str) -> dict:
     (x_train, y_train), (x_test, y_test) = course_utils.load_mnist()
     x_train, x_test = prepare_images(x_train, flatten=False), prepare_images(x_test, flatten=False)
     if recipe == "course":
-        from course_utils.models import compile_classifier, small_cnn, training_steps
+        from course_utils.convolutional_networks import small_cnn
+        from course_utils.mnist import compile_classifier, training_steps
 
         defaults = {name: p.default for name, p in run.read_declared(course.notebook_path(CNN_NOTEBOOK)).items()}
         epochs, batch_size = defaults["EPOCHS"], defaults["BATCH_SIZE"]

@@ -100,7 +100,7 @@ def test_collapse_equals_the_stack():
 def test_activation_plot_draws_one_panel_per_function():
     matplotlib = pytest.importorskip("matplotlib")
     matplotlib.use("Agg")
-    from course_utils.function_plots import plot_activations
+    from course_utils.activations import plot_activations
 
     fig = plot_activations()
     assert len([ax for ax in fig.axes if ax.lines]) == 4

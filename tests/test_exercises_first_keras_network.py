@@ -46,7 +46,7 @@ def test_count_checkers_turn_wrong_kinds_into_hints(checker, answer, capsys):
 
 keras = pytest.importorskip("keras")
 
-from course_utils.xor import many_runs  # noqa: E402
+from course_utils.first_keras_network import many_runs  # noqa: E402
 
 
 @pytest.fixture(scope="module")

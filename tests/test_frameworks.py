@@ -1,4 +1,4 @@
-"""course_utils.frameworks and course_utils.line_fit: optional frameworks, the legacy MXNet runner, the line data."""
+"""course_utils.frameworks: optional frameworks, the legacy MXNet runner, the line data."""
 
 import os
 import subprocess
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from course_utils import frameworks, line_fit
+from course_utils import frameworks
 from course_utils.frameworks import (
     MXNetRunError,
     MXNetUnavailable,
@@ -179,11 +179,11 @@ def test_count_code_lines_skips_def_docstring_comments_and_blanks():
 
 
 def test_make_line_data_is_seeded_and_validated():
-    x, y = line_fit.make_line_data(3, n=50)
+    x, y = frameworks.make_line_data(3, n=50)
     assert x.shape == y.shape == (50,) and x.dtype == y.dtype == "float32"
-    assert (line_fit.make_line_data(3, n=50)[1] == y).all()
+    assert (frameworks.make_line_data(3, n=50)[1] == y).all()
     with pytest.raises(ValueError, match="n must be an integer >= 2"):
-        line_fit.make_line_data(0, n=1)
+        frameworks.make_line_data(0, n=1)
 
 
 # --- the install script --------------------------------------------------------------------------

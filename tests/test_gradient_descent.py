@@ -54,14 +54,12 @@ def test_line_data_validates():
 def test_descent_plots():
     matplotlib = pytest.importorskip("matplotlib")
     matplotlib.use("Agg")
-    from course_utils import function_plots as fp
-
     runs = {f"η = {lr}": runs_on_the_parabola(lr, steps=5) for lr in (0.1, 1.05)}
-    assert len(fp.plot_descent_paths(runs).axes) == 2
-    assert len(fp.plot_distance_to_minimum(runs).axes[0].lines) == 2
+    assert len(gd.plot_descent_paths(runs).axes) == 2
+    assert len(gd.plot_distance_to_minimum(runs).axes[0].lines) == 2
     x, y = gd.make_line_data(20, 1.0, 0.0, 0.1, np.random.default_rng(0))
     fit = gd.LineFit(w=0.9, b=0.1, losses=[1.0, 0.5, 0.2])
-    assert len(fp.plot_line_fit(x, y, fit, true_line=(1, 0)).axes) == 2
+    assert len(gd.plot_line_fit(x, y, fit, true_line=(1, 0)).axes) == 2
     with pytest.raises(ValueError, match="runs is empty"):
-        fp.plot_descent_paths({})
+        gd.plot_descent_paths({})
     matplotlib.pyplot.close("all")

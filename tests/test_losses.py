@@ -25,7 +25,7 @@ def test_mse_gradient_vanishes_when_confidently_wrong():
 def test_loss_plot():
     matplotlib = pytest.importorskip("matplotlib")
     matplotlib.use("Agg")
-    from course_utils.function_plots import plot_losses_vs_probability
+    from course_utils.losses import plot_losses_vs_probability
 
     fig = plot_losses_vs_probability()
     assert len(fig.axes) == 2 and all(len(ax.lines) == 2 for ax in fig.axes)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from course_utils.exercises import Verdict, as_whole_number, feedback, model_accuracy, parsed, unanswered
-from course_utils.layer_math import dense_params, mlp_params
+from course_utils.keras_apis import dense_params, mlp_params
 
 #: The network of exercises 1 and 2: 784 inputs, two hidden ReLU layers, 10 softmax outputs.
 EXERCISE_SIZES = (784, 256, 64, 10)

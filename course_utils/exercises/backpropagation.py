@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from course_utils.backprop import numerical_gradient, relative_error
+from course_utils.backpropagation import numerical_gradient, relative_error
 from course_utils.exercises import Verdict, as_number, feedback, parsed, unanswered
 
 #: Exercise 1: L = (x·y + z)² at this point.

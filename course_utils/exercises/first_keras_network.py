@@ -16,7 +16,7 @@ from course_utils.exercises import (
     sentence,
     unanswered,
 )
-from course_utils.layer_math import mlp_params
+from course_utils.keras_apis import mlp_params
 
 #: The fixed network of the notebook's section 6: 32 hidden ReLUs, Adam(0.01), 300 epochs.
 FIX_UNITS, FIX_LEARNING_RATE, FIX_EPOCHS = 32, 0.01, 300
@@ -81,8 +81,8 @@ def check_gradient_steps(steps) -> Verdict:
 
 
 def _runs(runs, what: str):
-    """The runs as a list of ``course_utils.xor.Run``, or an :class:`AnswerError` hint."""
-    from course_utils.xor import Run
+    """The runs as a list of ``course_utils.first_keras_network.Run``, or an :class:`AnswerError` hint."""
+    from course_utils.first_keras_network import Run
 
     if isinstance(runs, Run):
         runs = [runs]
@@ -138,7 +138,7 @@ def check_reliable_small_network(runs) -> Verdict:
     runs, wrong = parsed(_runs, runs, "my_runs")
     if wrong is not None:
         return wrong
-    from course_utils.xor import probabilities_of
+    from course_utils.first_keras_network import probabilities_of
 
     if len(runs) < TARGET_RUNS:
         return feedback(False, "", f"The target asks for at least {TARGET_RUNS} runs; you passed {len(runs)}.")

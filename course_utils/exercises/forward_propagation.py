@@ -6,7 +6,7 @@ import numpy as np
 
 from course_utils.activations import relu
 from course_utils.exercises import Verdict, as_array, as_number, as_shape, feedback, parsed, unanswered
-from course_utils.forward import dense, forward
+from course_utils.forward_propagation import dense, forward
 
 
 def linear(z):

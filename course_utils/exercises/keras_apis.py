@@ -15,7 +15,7 @@ from course_utils.exercises import (
     sentence,
     unanswered,
 )
-from course_utils.layer_math import dense_params, gru_params, lstm_params
+from course_utils.keras_apis import dense_params, gru_params, lstm_params
 
 #: Exercise 1: LSTM(32) and GRU(32) reading sequences of 8 features per step.
 RECURRENT_INPUTS, RECURRENT_UNITS = 8, 32

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from course_utils.exercises import Verdict, as_array, as_number, as_whole_number, feedback, parsed, unanswered
-from course_utils.perceptron import GATE_INPUTS, GATE_TARGETS, step
+from course_utils.neuron import GATE_INPUTS, GATE_TARGETS, step
 
 #: Exercise 4: the share of unseen 0s and 1s a perceptron trained on pixels must get right.
 DIGIT_TARGET = 0.99

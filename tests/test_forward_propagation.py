@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from course_utils.activations import relu, softmax, tanh
-from course_utils.forward import dense, forward
+from course_utils.forward_propagation import dense, forward
 
 W1, B1 = np.array([[0.5, -1.0, 0.2], [0.25, 0.5, -0.4]]), np.array([0.0, 0.5, 0.1])
 W2, B2 = np.array([[1.0, -1.0], [2.0, 0.5], [0.3, 0.7]]), np.array([0.0, 0.25])

@@ -1,7 +1,7 @@
 """Parameter counts of common Keras layers, from their formulas: the course's one home for them.
 
 Notebook 10 writes :func:`dense_params`, :func:`conv2d_params`, :func:`lstm_params` and
-:func:`gru_params` in its cells (``# saved in course_utils.layer_math``) and compares each with
+:func:`gru_params` in its cells (``# saved in course_utils.keras_apis``) and compares each with
 what Keras reports for a real layer; this module holds the same code for later notebooks and the
 exercise checks. One argument order throughout: what goes in, then what comes out, then the kernel.
 :func:`mlp_params` sums :func:`dense_params` over a stack of Dense layers.

@@ -13,7 +13,7 @@ as **one** computation:
   they receive exactly the gradient they would receive alone, and Adam updates every single
   weight from that weight's own gradient history. Each network therefore follows the path it
   would follow if trained alone with ``fit`` (up to float32 rounding); notebook 09 and
-  ``tests/test_xor.py`` check this against a separate ``fit``.
+  ``tests/test_first_keras_network.py`` check this against a separate ``fit``.
 * The data is handed to ``fit`` as a dataset that repeats the full batch, with one step per
   epoch: the same steps as ``fit(XOR_X, XOR_Y, epochs=...)`` (four points are one batch of
   Keras' default 32), without rebuilding the data pipeline every epoch.
@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from course_utils.layer_math import positive_int
-from course_utils.perceptron import GATE_INPUTS, GATE_TARGETS
+from course_utils.keras_apis import positive_int
+from course_utils.neuron import GATE_INPUTS, GATE_TARGETS
 
 #: The four XOR inputs as float32, one row per sample (the Keras default dtype).
 XOR_X = GATE_INPUTS.astype("float32")

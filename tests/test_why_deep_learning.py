@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from course_utils import features as F
+from course_utils import why_deep_learning as F
 
 
 def ring(size=28):

@@ -1,8 +1,8 @@
-"""course_utils.layer_math agrees with Keras' own parameter counts."""
+"""course_utils.keras_apis agrees with Keras' own parameter counts."""
 
 import pytest
 
-from course_utils import layer_math as lm
+from course_utils import keras_apis as lm
 
 
 def test_formulas_by_hand():

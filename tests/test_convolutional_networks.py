@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from course_utils.convolution import plot_edge_maps, plot_feature_maps
+from course_utils.convolutional_networks import plot_edge_maps, plot_feature_maps
 
 
 def test_edge_maps_share_one_scale_centred_on_zero():

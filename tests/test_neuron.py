@@ -1,6 +1,6 @@
 import numpy as np
 
-from course_utils.perceptron import GATE_INPUTS, GATE_TARGETS, best_linear_accuracy, step
+from course_utils.neuron import GATE_INPUTS, GATE_TARGETS, best_linear_accuracy, step
 
 
 def test_gate_targets_are_the_truth_tables():

@@ -1,16 +1,21 @@
-"""Figures of what a convolutional layer computes, for 14_convolutional_networks.
+"""What 14_convolutional_networks builds and draws.
 
 The convolution itself, ``convolve2d``, is written in the notebook's own cell.
 
+* :func:`small_cnn`: the course's CNN, saved from 14's cell (uncompiled; the benchmark compiles it with the
+  notebook's recipe).
 * :func:`plot_edge_maps`: a digit and signed edge maps, on one colour scale centred on zero.
 * :func:`plot_feature_maps`: a digit and a layer's feature maps (after ReLU), on one shared colour scale.
+* :func:`plot_filters`: a first layer's 3 × 3 kernels.
 
-Parameter counts of layers live in :mod:`course_utils.layer_math`.
+Parameter counts of layers live in :mod:`course_utils.keras_apis`.
 """
 
 from __future__ import annotations
 
+import keras
 import numpy as np
+from keras import layers
 
 
 def _image_2d(image) -> np.ndarray:
@@ -103,4 +108,51 @@ def plot_feature_maps(
     fig.colorbar(shown, cax=colorbar_axes, label=colorbar_label)
     if title:
         fig.suptitle(title, y=1 - 0.15 / height)
+    return fig
+
+
+# saved from 14_convolutional_networks
+def small_cnn():
+    """A fresh, untrained copy of the course's small CNN (the comments give each layer's output for one image)."""
+    return keras.Sequential(
+        [
+            keras.Input(shape=(28, 28, 1)),
+            layers.Conv2D(16, 3, activation="relu", name="conv1"),  # 16 filters of 3x3: 26 x 26 x 16
+            layers.MaxPooling2D(2, name="pool1"),  # 13 x 13 x 16
+            layers.Conv2D(32, 3, activation="relu", name="conv2"),  # 32 filters, each 3x3x16: 11 x 11 x 32
+            layers.MaxPooling2D(2, name="pool2"),  # 5 x 5 x 32
+            layers.Flatten(name="flatten"),  # 800 numbers
+            layers.Dense(128, activation="relu", name="dense"),
+            layers.Dropout(0.2, name="dropout"),
+            layers.Dense(10, activation="softmax", name="output"),  # one probability per digit
+        ],
+        name="small_cnn",
+    )
+
+
+def plot_filters(kernels, title: str = ""):
+    """The first Conv2D layer's kernels, shaped (k, k, 1, filters) as Keras stores them, one panel each.
+
+    Red is a positive weight, blue a negative one, on a scale symmetric around zero.
+    """
+    import matplotlib.pyplot as plt
+
+    kernels = np.asarray(kernels, dtype=float)
+    if kernels.ndim != 4 or kernels.shape[2] != 1:
+        raise ValueError(
+            f"kernels must have shape (k, k, 1, filters) (a first layer on one-channel images), got {kernels.shape}"
+        )
+    filters = kernels.shape[3]
+    columns = min(filters, 8)
+    rows = int(np.ceil(filters / columns))
+    limit = np.abs(kernels).max() or 1.0
+    fig, axes = plt.subplots(rows, columns, figsize=(1.1 * columns, 1.2 * rows + (0.4 if title else 0)), squeeze=False)
+    for i, ax in enumerate(axes.ravel()):
+        ax.axis("off")
+        if i < filters:
+            ax.imshow(kernels[:, :, 0, i], cmap="RdBu_r", vmin=-limit, vmax=limit)
+            ax.set_title(f"filter {i}", fontsize=8)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
     return fig

@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from course_utils.backprop import draw_graph, graph_of, numerical_gradient, numpy_on_one_core, relative_error
+from course_utils.backpropagation import draw_graph, graph_of, numerical_gradient, numpy_on_one_core, relative_error
 
 # --- the gradient check ----------------------------------------------------------
 
