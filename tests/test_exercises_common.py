@@ -3,7 +3,15 @@
 import numpy as np
 import pytest
 
-from course_utils.exercises import AnswerError, as_array, as_choice, as_shape, model_accuracy
+from course_utils.exercises import (
+    AnswerError,
+    accuracy_without_leak,
+    as_array,
+    as_choice,
+    as_shape,
+    call_student,
+    model_accuracy,
+)
 
 
 def test_as_array_reads_a_count_of_numbers_in_any_layout():
@@ -95,3 +103,89 @@ def test_model_accuracy_turns_a_broken_model_into_one_line(capsys):
     accuracy, wrong = model_accuracy(FixedScores(np.array([1, 2]), classes=3), np.zeros((2, 784)), np.array([1, 2]))
     assert accuracy is None and not wrong
     assert "10 scores per image; it outputs shape (2, 3)" in capsys.readouterr().out
+
+
+def _square(x):
+    return x * x
+
+
+@pytest.mark.parametrize(
+    "function, hint",
+    [
+        ("f", "Assign a function (def ...) to my_f, not a str."),
+        (lambda x: None, "My_f returned None: end it with a `return` of a number."),
+        (lambda x: np.ones(3), "My_f should return one number; it returned 3 values (shape (3,))"),
+        (lambda x: 1 / 0, "Calling my_f raised ZeroDivisionError: division by zero"),
+        (lambda x: "two", "is a number, not the text 'two'"),
+        (lambda x: float("nan"), "must be a finite number"),
+    ],
+)
+def test_call_student_reports_a_broken_function_in_one_line(capsys, function, hint):
+    value, verdict = call_student(function, 2.0, what="my_f")
+    out = capsys.readouterr().out
+    assert value is None and not verdict
+    assert hint in out and "Traceback" not in out and out.count("\n") == 1
+
+
+def test_call_student_returns_what_the_function_returns(capsys):
+    assert call_student(_square, 3.0, what="square") == (9.0, None)
+    assert call_student(lambda x: np.array([4.0]), 2.0, what="f") == (4.0, None)
+    values, verdict = call_student(_square, np.array([1.0, 2.0]), what="square", returns="an array", shape=2)
+    assert verdict is None and values.tolist() == [1.0, 4.0]
+    value, verdict = call_student(None, 1.0)
+    assert value is None and not verdict and "Not answered yet" in capsys.readouterr().out
+
+
+keras = pytest.importorskip("keras")
+
+
+def _digits(n, seed=0):
+    """Two well-separated classes of random 'images': a model can learn them in a few steps."""
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, 2, n)
+    x = rng.normal(size=(n, 8)).astype("float32") + y[:, None] * 1.5
+    return x, y
+
+
+def _model(inputs=8):
+    model = keras.Sequential([keras.Input(shape=(inputs,)), keras.layers.Dense(2, activation="softmax")])
+    model.compile(optimizer=keras.optimizers.Adam(0.05), loss="sparse_categorical_crossentropy")
+    return model
+
+
+@pytest.mark.parametrize(
+    "make, hint",
+    [
+        (lambda: keras.Sequential([keras.layers.Dense(2)]), "has no weights yet: start it with keras.Input"),
+        (lambda: _model(inputs=4), "expects inputs of shape (4,), but these images have shape (8,)"),
+        (lambda: "model", "should be a Keras model; got a str"),
+    ],
+)
+def test_model_accuracy_explains_a_model_it_cannot_judge_in_one_line(capsys, make, hint):
+    x, y = _digits(50)
+    accuracy, verdict = model_accuracy(make(), x, y, classes=2)
+    out = capsys.readouterr().out
+    assert accuracy is None and not verdict
+    assert hint in out and "Traceback" not in out and out.count("\n") == 1
+
+
+def test_a_model_that_trained_on_the_judged_images_is_caught(capsys):
+    """Memorising the validation images (a big model, many epochs on them) shows as a gap to fresh images."""
+    rng = np.random.default_rng(1)
+    x_val, y_val = rng.normal(size=(200, 8)).astype("float32"), rng.integers(0, 2, 200)  # labels are noise
+    fresh = (rng.normal(size=(2000, 8)).astype("float32"), rng.integers(0, 2, 2000))
+    keras.utils.set_random_seed(0)
+    leaky = keras.Sequential(
+        [keras.Input(shape=(8,)), keras.layers.Dense(256, activation="relu"), keras.layers.Dense(2, "softmax")]
+    )
+    leaky.compile(optimizer=keras.optimizers.Adam(0.01), loss="sparse_categorical_crossentropy")
+    leaky.fit(np.tile(x_val, (150, 1)), np.tile(y_val, 150), batch_size=200, verbose=0)  # 150 passes in one epoch
+    accuracy, verdict = accuracy_without_leak(leaky, (x_val, y_val), fresh, classes=2)
+    out = capsys.readouterr().out
+    assert accuracy is None and not verdict and "it has seen the validation images during training" in out
+
+    honest = _model()
+    keras.utils.set_random_seed(0)
+    honest.fit(*_digits(500, seed=2), epochs=5, verbose=0)
+    accuracy, verdict = accuracy_without_leak(honest, _digits(500, seed=3), _digits(2000, seed=4), classes=2)
+    assert verdict is None and accuracy > 0.8

@@ -12,6 +12,8 @@ One module per notebook, named after its topic (``neuron`` for 02_neuron, ...).
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 NOT_ANSWERED = "✏️  Not answered yet: replace the None placeholder with your answer and run the cell again."
@@ -155,17 +157,117 @@ def as_choice(options):
     return parse
 
 
+def _first_line(error: BaseException) -> str:
+    """The line of an exception's message that says what went wrong (Keras puts a preamble first)."""
+    boilerplate = ("Exception encountered when calling", "Arguments received")
+    lines = [re.sub(r"\x1b\[[0-9;]*m", "", line).strip() for line in str(error).splitlines()]
+    lines = [line for line in lines if line and not line.startswith(boilerplate)]
+    return lines[0] if lines else type(error).__name__
+
+
+def call_student(function, *args, what: str = "your function", returns: str = "a number", shape=None):
+    """``(value, None)`` from calling the student's ``function(*args)``, else ``(None, Verdict)`` after a hint.
+
+    ``returns`` is ``"a number"`` (the value as a float) or ``"an array"`` (a float array, of ``shape``
+    when given). Whatever the function raises or returns, the student reads one line saying what is
+    wrong and what to do, never a traceback or an error of the checker's own making.
+    """
+    if function is None:
+        print(NOT_ANSWERED)
+        return None, Verdict(False)
+    if not callable(function):
+        return None, feedback(False, "", f"Assign a function (def ...) to {what}, not a {type(function).__name__}.")
+    try:
+        with np.errstate(all="ignore"):
+            value = function(*[arg.copy() if isinstance(arg, np.ndarray) else arg for arg in args])
+    except Exception as error:  # the student's code may fail in any way: report it in one line
+        return None, feedback(False, "", f"Calling {what} raised {type(error).__name__}: {_first_line(error)}")
+    if value is None:
+        return None, feedback(False, "", f"{sentence(what)} returned None: end it with a `return` of {returns}.")
+    try:
+        if returns == "a number":
+            if np.ndim(value) != 0 and np.size(value) != 1:
+                raise AnswerError(
+                    f"{sentence(what)} should return one number; it returned {np.size(value)} values "
+                    f"(shape {np.shape(value)}). Did you forget a sum or a mean?"
+                )
+            return as_number(np.asarray(value).ravel()[0] if np.ndim(value) else value, f"what {what} returns"), None
+        return as_array(value, f"what {what} returns", shape), None
+    except AnswerError as error:
+        return None, feedback(False, "", str(error))
+
+
+def model_ready(model, what: str = "the model"):
+    """``(model, None)`` for a Keras model that has weights, else ``(None, Verdict)`` after a one-line hint."""
+    if model is None:
+        print(NOT_ANSWERED)
+        return None, Verdict(False)
+    if not hasattr(model, "predict"):
+        return None, feedback(False, "", f"{sentence(what)} should be a Keras model; got a {type(model).__name__}.")
+    if not getattr(model, "built", True) or (hasattr(model, "get_weights") and not model.get_weights()):
+        return None, feedback(
+            False,
+            "",
+            f"{sentence(what)} has no weights yet: start it with keras.Input(shape=...) and train it with fit, "
+            "then run the check again.",
+        )
+    return model, None
+
+
 def model_accuracy(model, x, y, classes: int = 10):
     """``(accuracy, None)`` of a student's classifier on ``(x, y)``, else ``(None, Verdict)`` after a hint.
 
-    The model is the student's: whatever ``predict`` raises, or an output that is not one score per
-    class, becomes a one-line hint instead of a traceback.
+    The model is the student's: a model without weights, one built for another input shape, whatever
+    ``predict`` raises, or an output that is not one score per class, becomes a one-line hint instead
+    of a traceback.
     """
+    model, wrong = model_ready(model)
+    if wrong is not None:
+        return None, wrong
+    expected = getattr(model, "input_shape", None) if getattr(model, "inputs", None) else None
+    if isinstance(expected, tuple) and len(expected) > 1 and None not in expected[1:]:
+        if tuple(expected[1:]) != tuple(np.shape(x)[1:]):
+            hint = (
+                f"The model expects inputs of shape {tuple(expected[1:])}, but these images have shape "
+                f"{tuple(np.shape(x)[1:])}: build it with keras.Input(shape={tuple(np.shape(x)[1:])})."
+            )
+            return None, feedback(False, "", hint)
     try:
         scores = np.asarray(model.predict(x, verbose=0))
     except Exception as error:  # the student's model: report, don't crash the notebook
-        return None, feedback(False, "", f"model.predict raised {type(error).__name__}: {error}".splitlines()[0])
+        return None, feedback(False, "", f"model.predict raised {type(error).__name__}: {_first_line(error)}")
     if scores.shape != (len(y), classes):
         hint = f"The model should output {classes} scores per image; it outputs shape {scores.shape}."
         return None, feedback(False, "", hint)
     return float(np.mean(scores.argmax(axis=1) == np.asarray(y))), None
+
+
+#: How far a model's score on the images it is judged on may exceed its score on images it never had,
+#: beyond chance (three standard errors of the difference are added to it): more means it has seen them.
+LEAK_MARGIN = 0.01
+
+
+def accuracy_without_leak(model, judged, fresh, judged_name: str = "validation images", classes: int = 10):
+    """``(accuracy on judged, None)``, else ``(None, Verdict)``; ``judged`` and ``fresh`` are ``(x, y)`` pairs.
+
+    ``fresh`` is a slice of images the student never had (the checker holds it back). A model that
+    trained on the ``judged`` images scores far higher on them than on ``fresh`` ones; that gap,
+    beyond :data:`LEAK_MARGIN` plus three standard errors, is reported as the leak it is.
+    """
+    accuracy, wrong = model_accuracy(model, *judged, classes=classes)
+    if wrong is not None:
+        return None, wrong
+    fresh_accuracy, wrong = model_accuracy(model, *fresh, classes=classes)
+    if wrong is not None:
+        return None, wrong
+    p = min(max((accuracy + fresh_accuracy) / 2, 0.01), 0.99)
+    standard_error = np.sqrt(p * (1 - p) * (1 / len(judged[1]) + 1 / len(fresh[1])))
+    if accuracy - fresh_accuracy > LEAK_MARGIN + 3 * standard_error:
+        hint = (
+            f"Your model scores {accuracy:.3f} on the {judged_name} but only {fresh_accuracy:.3f} on "
+            f"{len(fresh[1]):,} images it never had: it has seen the {judged_name} during training. A score on "
+            f"images a model trained on measures its memory, not how well it generalises. Train on the training "
+            f"images only and keep the {judged_name} for judging."
+        )
+        return None, feedback(False, "", hint)
+    return accuracy, None
