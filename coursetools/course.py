@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 #: The course repository. Badges, navigation and the Colab install cell are generated from it
 #: by ``python -m coursetools.generated``; change it here and re-run that command.
 REPOSITORY = "https://github.com/deep-learning-course/intro-to-deep-learning"
 BRANCH = "main"
-#: The release the Colab setup cell installs ``course_utils`` from: a fixed tag, never a moving branch.
-#: Its version must be the package's own (``pyproject.toml``); see README, "Publishing the course".
+#: Whether the course's owners hold ``REPOSITORY`` (its GitHub organisation is registered to them). Until it is
+#: set, the Colab install cell installs nothing: an address anyone could register must never reach a student's
+#: runtime. See README, "Publishing the course".
+REPOSITORY_IS_OURS = False
+#: The package version, the same in ``pyproject.toml`` and ``course_utils.__version__``.
 VERSION = "0.2.0"
 RELEASE = f"v{VERSION}"
+#: The full hash of the commit the release tag names in ``REPOSITORY`` (``git rev-parse v0.2.0^{commit}``).
+#: Colab installs this commit, not the tag: a tag can be moved by whoever holds the repository, a commit hash
+#: names exactly one content.
+RELEASE_COMMIT: str | None = None
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_DIR = ROOT / "notebooks"
@@ -70,9 +78,25 @@ def colab_url(stem: str) -> str:
     return f"https://colab.research.google.com/github/{github_path}/blob/{BRANCH}/notebooks/{stem}.ipynb"
 
 
+class Unpublished(RuntimeError):
+    """The repository is not marked as the course's own, or the release commit is not pinned."""
+
+
+def published() -> bool:
+    """True when the Colab install cell may name ``REPOSITORY``: it is ours and the release commit is pinned."""
+    return REPOSITORY_IS_OURS and re.fullmatch(r"[0-9a-f]{40}", RELEASE_COMMIT or "") is not None
+
+
 def install_spec() -> str:
-    """What pip installs on Colab: the course package from the repository, at the release tag."""
-    return f"course-utils @ git+{REPOSITORY}@{RELEASE}"
+    """What pip installs on Colab: the course package from the repository, at the release's commit."""
+    if not REPOSITORY_IS_OURS:
+        raise Unpublished(
+            f"{REPOSITORY} is not marked as the course's own repository (course.REPOSITORY_IS_OURS): "
+            "no install cell may name it. See README, 'Publishing the course'."
+        )
+    if not published():
+        raise Unpublished(f"RELEASE_COMMIT must be the 40-character commit hash of {RELEASE}, got {RELEASE_COMMIT!r}")
+    return f"course-utils @ git+{REPOSITORY}@{RELEASE_COMMIT}"
 
 
 def use_offline_data() -> None:

@@ -39,8 +39,26 @@ def badge(stem: str) -> str:
     return f"[![Open In Colab]({BADGE_IMAGE})]({course.colab_url(stem)})"
 
 
-def install_source() -> str:
-    """The Colab install cell: does nothing outside Colab, and on Colab nothing once the package is there."""
+def install_source(spec: str | None = None) -> str:
+    """The Colab install cell: does nothing outside Colab, and on Colab nothing once the package is there.
+
+    It installs ``spec``, by default the published release (:func:`coursetools.course.install_spec`). While the
+    course is not published, the cell names no repository at all: on Colab it stops with a sentence saying so.
+    """
+    if spec is None and not course.published():
+        return "\n".join(
+            [
+                INSTALL_TITLE,
+                "import sys",
+                "",
+                'if "google.colab" in sys.modules:  # everywhere else, course_utils is installed with the course',
+                "    raise SystemExit(",
+                '        "This copy of the course is not published, so there is no course package to install "',
+                '        "here. Open the published course, or run the notebooks in JupyterLab from a checkout "',
+                '        "(see its README)."',
+                "    )",
+            ]
+        )
     return "\n".join(
         [
             INSTALL_TITLE,
@@ -55,7 +73,7 @@ def install_source() -> str:
             "    except importlib.metadata.PackageNotFoundError:",
             "        installed = None",
             f'    if installed != "{course.VERSION}":',
-            f'        package = "{course.install_spec()}"',
+            f'        package = "{spec or course.install_spec()}"',
             "        pip = subprocess.run(  # quiet: only a failure is reported, in one line",
             '            [sys.executable, "-m", "pip", "install", "-q", package], capture_output=True, text=True',
             "        )",
