@@ -13,6 +13,7 @@ names Keras uses (:func:`get`, :func:`get_derivative`) for the plots and the bac
 
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
 import numpy as np
 
 from course_utils import activations as act
@@ -147,8 +148,6 @@ ACTIVATION_TITLES = {
 
 def plot_activations(names=("sigmoid", "tanh", "relu", "leaky_relu"), z=None, columns: int = 2):
     """One panel per activation: the function (solid) and its derivative (dashed) against z."""
-    import matplotlib.pyplot as plt
-
     names = list(names)
     unknown = [n for n in names if n not in act.DERIVATIVES]
     if not names or unknown:

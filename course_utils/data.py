@@ -105,7 +105,7 @@ def validate_mnist(path: str | os.PathLike) -> tuple[tuple[np.ndarray, np.ndarra
 
 def download_mnist() -> Path:
     """Download MNIST into the Keras cache through Keras, which verifies its SHA-256."""
-    try:
+    try:  # only a download needs Keras (and TensorFlow under it); reading a local file needs NumPy alone
         import keras
     except ImportError as exc:  # pragma: no cover - the course always has Keras
         raise MnistDataError("Downloading MNIST needs Keras: pip install -r requirements.txt") from exc

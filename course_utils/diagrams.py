@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
-
-def _plt():
-    import matplotlib.pyplot as plt
-
-    return plt
+from course_utils.neuron import GATE_INPUTS, GATE_TARGETS, step
+from course_utils.plots import plot_decision_boundary
 
 
 def draw_biological_neuron(ax) -> None:
     """A stylised biological neuron: dendrites -> soma -> axon -> terminals."""
-    from matplotlib.patches import Circle, FancyArrowPatch
-
     ax.add_patch(Circle((0, 0), 0.55, color="#f4a261", zorder=3))
     ax.add_patch(Circle((0, 0), 0.2, color="#e76f51", zorder=4))
     for angle in np.linspace(110, 250, 5):
@@ -41,8 +38,6 @@ def draw_biological_neuron(ax) -> None:
 
 def draw_artificial_neuron(ax, n_inputs: int = 3) -> None:
     """A perceptron: inputs x_i, weights w_i, sum plus bias, activation, output."""
-    from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
-
     ys = np.linspace(1.4, -1.4, n_inputs)
     for i, y in enumerate(ys, start=1):
         ax.add_patch(Circle((0, y), 0.28, color="#8ecae6", zorder=3))
@@ -70,7 +65,6 @@ def draw_artificial_neuron(ax, n_inputs: int = 3) -> None:
 
 def neuron_comparison():
     """Both neurons side by side; returns the figure."""
-    plt = _plt()
     fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.2))
     draw_biological_neuron(left)
     draw_artificial_neuron(right)
@@ -94,7 +88,6 @@ def layered_network(layer_sizes, titles=None, neuron_labels=None, max_shown: int
     above the size; ``neuron_labels`` (one per layer, each a function of the neuron's
     index, or None) names the neurons, e.g. ``lambda i: f"x{i + 1}"``.
     """
-    from matplotlib.patches import Circle
 
     sizes = list(layer_sizes)
     if len(sizes) < 2:
@@ -109,7 +102,6 @@ def layered_network(layer_sizes, titles=None, neuron_labels=None, max_shown: int
         if len(values) != len(sizes):
             raise ValueError(f"{name} needs one entry per layer ({len(sizes)}), got {len(values)}")
 
-    plt = _plt()
     fig, ax = plt.subplots(figsize=(2.6 * len(sizes) + 1, 4.8))
     spacing, radius = 0.62, 0.2
     colors = ["#8ecae6"] + ["#f4a261"] * (len(sizes) - 2) + ["#2a9d8f"]
@@ -161,7 +153,6 @@ def weight_images(kernel, count: int = 24, columns: int = 8, size: float = 1.2, 
     count = min(count, kernel.shape[1])
     limit = np.abs(kernel[:, :count]).max() or 1.0
     rows = int(np.ceil(count / columns))
-    plt = _plt()
     fig, axes = plt.subplots(
         rows, columns, figsize=(size * columns, size * rows + (0.4 if title else 0)), squeeze=False
     )
@@ -182,8 +173,6 @@ SLIDER_GATES = ("AND", "OR", "XOR")
 
 def gate_scores(w1: float, w2: float, b: float) -> dict[str, int]:
     """How many of the four inputs the neuron ``step(w1·x1 + w2·x2 + b)`` gets right, per gate."""
-    from course_utils.neuron import GATE_INPUTS, GATE_TARGETS, step
-
     outputs = step(GATE_INPUTS @ np.array([w1, w2], dtype=float) + float(b))
     return {gate: int((outputs == GATE_TARGETS[gate]).sum()) for gate in SLIDER_GATES}
 
@@ -202,10 +191,6 @@ def gate_lines(w1: float, w2: float, b: float):
     Each panel shades the side where the neuron outputs 1 and says how many of the four points
     it gets right. Used by the slider in 02_neuron, which redraws it for every slider position.
     """
-    from course_utils.neuron import GATE_INPUTS, GATE_TARGETS, step
-    from course_utils.plots import plot_decision_boundary
-
-    plt = _plt()
     weights = np.array([w1, w2], dtype=float)
     scores = gate_scores(w1, w2, b)
     fig, axes = plt.subplots(1, len(SLIDER_GATES), figsize=(10.5, 3.6))

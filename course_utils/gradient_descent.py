@@ -12,6 +12,7 @@ from __future__ import annotations
 import numbers
 from dataclasses import dataclass, field
 
+import matplotlib.pyplot as plt
 import numpy as np
 
 from course_utils.colours import CATEGORICAL as COLOURS
@@ -83,7 +84,6 @@ def plot_descent_paths(runs, loss=lambda x: x**2, span: float = 10.0, panel_size
     ``runs`` maps a panel title (e.g. ``"η = 0.1: converges"``) to the visited x values. Points beyond
     ±``span`` are drawn at the edge. ``panel_size`` is (width, height) of each panel in inches.
     """
-    import matplotlib.pyplot as plt
 
     runs = dict(runs)
     if not runs:
@@ -106,8 +106,6 @@ def plot_descent_paths(runs, loss=lambda x: x**2, span: float = 10.0, panel_size
 
 def plot_distance_to_minimum(runs):
     """|x_k| against step k on a log scale, one line per run: a straight line means a constant factor per step."""
-    import matplotlib.pyplot as plt
-
     fig, ax = plt.subplots(figsize=(5.6, 3.4))
     for (title, xs), colour, marker in zip(dict(runs).items(), COLOURS * 2, MARKERS * 2):
         xs = np.abs(np.asarray(xs, dtype=float))
@@ -121,8 +119,6 @@ def plot_distance_to_minimum(runs):
 
 def plot_line_fit(x, y, fit, true_line=None):
     """Left: the data with the fitted line (and the true one); right: the loss at every step (log scale)."""
-    import matplotlib.pyplot as plt
-
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     fig, (left, right) = plt.subplots(1, 2, figsize=(9.0, 3.3))
     left.scatter(x, y, s=12, color=COLOURS[0], alpha=0.7, label="data")

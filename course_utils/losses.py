@@ -10,6 +10,7 @@ draws 06's figure of both losses against the predicted probability.
 
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
 import numpy as np
 
 from course_utils import losses
@@ -26,8 +27,6 @@ def cross_entropy_gradient_wrt_z(y, p):
 
 def plot_losses_vs_probability(p=None):
     """For a sample whose true label is 1: each loss (left) and |dL/dz| at the sigmoid's logit (right) against p."""
-    import matplotlib.pyplot as plt
-
     p = np.linspace(0.001, 0.999, 500) if p is None else np.asarray(p, dtype=float)
     fig, (left, right) = plt.subplots(1, 2, figsize=(9.0, 3.4))
     left.plot(p, -np.log(p), lw=2.2, color=COLOURS[0], label="cross-entropy  −log p")

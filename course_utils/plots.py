@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+
+import matplotlib.pyplot as plt
 import numpy as np
 
 from course_utils.colours import CLASS_COLOURS, REGION_COLOURS
@@ -13,7 +16,6 @@ def plot_decision_boundary(predict, X, y, ax=None, title: str = "", resolution: 
     ``predict`` maps an (n, 2) array to n values; values above 0.5 count as class 1,
     so it may return hard labels or probabilities.
     """
-    import matplotlib.pyplot as plt
 
     X, y = np.asarray(X, dtype=float), np.asarray(y).ravel()
     if X.ndim != 2 or X.shape[1] != 2:
@@ -50,7 +52,6 @@ def plot_history(history, metrics=("loss", "accuracy"), title: str = ""):
 
     One panel per metric; returns the figure.
     """
-    import matplotlib.pyplot as plt
 
     curves = getattr(history, "history", history)
     metrics = [m for m in metrics if m in curves]
@@ -76,7 +77,6 @@ def show_images(images, titles=None, columns: int = 6, size: float = 1.5, title:
 
     Accepts flattened images of a square size (e.g. 784 values) too.
     """
-    import matplotlib.pyplot as plt
 
     images = np.asarray(images)
     if images.ndim == 2:
@@ -106,10 +106,6 @@ def show_images(images, titles=None, columns: int = 6, size: float = 1.5, title:
 
 def _display_data(fig, alt: str) -> tuple[dict, dict]:
     """The PNG of ``fig`` with its text alternative, as display data and metadata; closes ``fig``."""
-    import io
-
-    import matplotlib.pyplot as plt
-
     if not isinstance(alt, str) or not alt.strip():
         raise ValueError("show(fig, alt) needs one sentence saying what the figure shows")
     buffer = io.BytesIO()

@@ -10,7 +10,10 @@ import re
 import sys
 import tempfile
 
+import matplotlib
 import numpy as np
+
+from course_utils.colours import CATEGORICAL
 
 #: The Matplotlib look shared by every figure in the course.
 PLOT_STYLE = {
@@ -75,7 +78,7 @@ def import_tensorflow():
             "run: pip install -r requirements.txt"
         )
     quiet_tensorflow_logs()
-    with _drop_startup_notices():
+    with _drop_startup_notices():  # imported here, not at the top: a notebook without TensorFlow never loads it
         import tensorflow as tf
     return tf
 
@@ -124,15 +127,11 @@ def seed_everything(seed: int, *, tensorflow: bool = True) -> None:
     random.seed(seed)
     np.random.seed(seed)
     if tensorflow:
-        import keras
+        import keras  # here, not at the top: setup(SEED, tensorflow=False) must not load TensorFlow
 
         keras.utils.set_random_seed(seed)
 
 
 def set_plot_style() -> None:
     """Apply :data:`PLOT_STYLE` to every figure drawn from now on."""
-    import matplotlib
-
-    from course_utils.colours import CATEGORICAL
-
     matplotlib.rcParams.update({**PLOT_STYLE, "axes.prop_cycle": matplotlib.cycler(color=CATEGORICAL)})

@@ -104,7 +104,8 @@ def measure_lecture_mlp() -> tuple[float, float]:
 def race(recipe: str) -> dict:
     """Train one recipe of the CNN race in this interpreter; return its time to 0.99 and accuracies.
 
-    Runs in a child process (``--race RECIPE``) so each recipe starts from a fresh TensorFlow.
+    Runs in a child process (``--race RECIPE``) so each recipe starts from a fresh TensorFlow: that is why it
+    imports the course and Keras here, not at the top of this module.
     """
     import course_utils
     from course_utils.data import prepare_images

@@ -43,15 +43,20 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import logging
+import multiprocessing
 import os
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+import papermill
 import tomllib
+from tqdm import tqdm
 
 from coursetools import claims, course, execution
 
@@ -222,7 +227,6 @@ def resolve_notebook(name: str) -> Path:
 
 
 def read_declared(path: Path) -> dict[str, Parameter]:
-
     try:
         nb = nbformat.read(path, as_version=4)
     except Exception as error:  # noqa: BLE001 - any unreadable file is bad input
@@ -365,9 +369,6 @@ def _process_output_to(path: Path):
 
 def execute(job: Job, output_dir: Path) -> Result:
     """Run one notebook with papermill into ``output_dir``; never raises for a notebook's own error."""
-    import logging
-
-    import papermill
 
     logging.getLogger("papermill").setLevel(logging.ERROR)  # we report failures ourselves
     output = output_dir.resolve() / job.folder / job.path.name
@@ -486,7 +487,6 @@ def start_order(jobs: list[Job], expected: dict[str, float] | None = None) -> li
 
 def previous_seconds(jobs: list[Job], output_dir: Path) -> dict[str, float]:
     """How long each notebook took when it last ran into ``output_dir`` (papermill records it), where it did."""
-    import json
 
     seconds = {}
     for job in jobs:
@@ -510,7 +510,6 @@ def run(
     ``expected`` (seconds per notebook name, e.g. from :func:`previous_seconds`) only decides which
     notebooks start first when ``workers`` > 1.
     """
-    from tqdm import tqdm
 
     output_dir.mkdir(parents=True, exist_ok=True)
     bar = tqdm(
@@ -537,9 +536,6 @@ def run(
             results[index] = execute(job, output_dir)
             report(job, results[index])
     else:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor, as_completed
-
         # Each worker is a fresh interpreter: execute() redirects the process's own stdout/stderr.
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:

@@ -105,6 +105,8 @@ def stage() -> list[tuple[str, str]]:
     if STAGE.exists():
         shutil.rmtree(STAGE)
     shutil.copytree(DOCS, STAGE, ignore=shutil.ignore_patterns("__pycache__", "_build"))
+    about = {"version": course.VERSION, "repository": course.REPOSITORY, "branch": course.BRANCH}
+    (STAGE / "course.json").write_text(json.dumps(about), encoding="utf-8")
     notebooks = course.existing_notebooks()
     for stem, _title in notebooks:
         stage_notebook(stem, course.notebook_path(stem), STAGE / f"{stem}.ipynb")

@@ -1,29 +1,27 @@
 """Sphinx configuration of the course website. Build it with ``python -m coursetools.site``.
 
 The notebooks are rendered from their stored outputs (``nb_execution_mode = "off"``); the build script
-stages them next to this file. Everything the pages load is local: the theme's own files and MathJax 3
+stages them next to this file, with ``course.json`` (the version, repository and branch from
+``coursetools.course``), so this file imports nothing of the course's. Everything the pages load is
+local: the theme's own files and MathJax 3
 (copied into ``_static/mathjax`` by the build script), never a CDN.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
-for parent in [ROOT, *ROOT.parents]:
-    if (parent / "coursetools" / "course.py").exists():
-        sys.path.insert(0, str(parent))
-        break
-
-from coursetools import course  # noqa: E402
+STAGED = Path(__file__).resolve().parent / "course.json"
+if not STAGED.exists():
+    raise SystemExit("docs/ is built from a staged copy: run  python -m coursetools.site")
+COURSE = json.loads(STAGED.read_text(encoding="utf-8"))
 
 project = "Introduction to Deep Learning"
 author = "The course authors"
 copyright = "the course authors"  # noqa: A001
-release = course.VERSION
-version = course.VERSION
+release = COURSE["version"]
+version = COURSE["version"]
 
 extensions = ["myst_nb"]
 exclude_patterns = ["_build", "_templates", "**.ipynb_checkpoints"]
@@ -51,8 +49,8 @@ html_last_updated_fmt = None
 # theme's script logs "Got invalid theme mode" as a console error.
 html_context = {"default_mode": "light"}
 html_theme_options = {
-    "repository_url": course.REPOSITORY,
-    "repository_branch": course.BRANCH,
+    "repository_url": COURSE["repository"],
+    "repository_branch": COURSE["branch"],
     "use_repository_button": True,
     "home_page_in_toc": True,
     "show_navbar_depth": 1,
