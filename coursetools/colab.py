@@ -593,9 +593,14 @@ def execute(
 
 
 def run_notebook(env: ColabEnv, path: Path, name: str | None = None) -> Result:
-    """Run the notebook at ``path`` (cwd: its folder) in the Colab kernel, pip unable to install."""
+    """Run the notebook at ``path`` (cwd: its folder) in the Colab kernel, pip unable to install.
 
+    Its install cell is run in the form a published course has (an unpublished one stops on Colab, by design),
+    pointed at this checkout: course_utils is already installed at its version, so the cell skips pip."""
     nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code" and cell.source == generated.install_source():  # the generated cell, as committed
+            cell.source = generated.install_source(spec=install_spec_for(head_commit()))
     return execute(nb, env.directory, env.python, name or path.stem, cwd=path.parent)
 
 

@@ -85,7 +85,7 @@ def test_the_kernel_is_colabs_and_the_setup_cell_takes_its_colab_branch_without_
     nb = new_notebook()
     nb.cells = [
         new_code_cell("SEED = 0"),
-        new_code_cell(generated.install_source()),
+        new_code_cell(generated.install_source(spec=colab.install_spec_for(colab.head_commit()))),
         new_code_cell(generated.setup_source(tensorflow=False)),
         new_code_cell(
             f'import platform, sys\nassert platform.python_version().startswith("{minor}.")\n'
@@ -204,7 +204,8 @@ def test_refresh_keeps_the_old_snapshot_when_offline_or_given_something_else(tmp
 @pytest.mark.slow
 def test_a_setup_cell_that_would_install_fails_at_once_naming_the_cell(env, tmp_path):
     """In the notebook runs pip cannot download: a setup cell that does not skip its install fails there."""
-    setup = generated.install_source().replace(f'"{course.VERSION}"', '"9.9.9"')
+    published = generated.install_source(spec=colab.install_spec_for(colab.head_commit()))
+    setup = published.replace(f'"{course.VERSION}"', '"9.9.9"')
     nb = new_notebook()
     nb.cells = [new_markdown_cell("# 99 · Wants another release"), new_code_cell("SEED = 0"), new_code_cell(setup)]
     path = tmp_path / "99_other_release.ipynb"
