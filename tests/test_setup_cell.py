@@ -108,20 +108,6 @@ def test_the_version_the_cell_checks_is_the_packages_own():
     assert project["version"] == course.VERSION == course_utils.__version__
 
 
-def test_badges_install_cells_and_course_py_agree():
-    """Every badge points at the repository named in course.py; every install cell is the generated one."""
-    import nbformat
-
-    for stem, _ in course.existing_notebooks():
-        nb = nbformat.read(course.notebook_path(stem), as_version=4)
-        assert course.colab_url(stem) in nb.cells[0].source
-        assert course.colab_url(stem).startswith(
-            "https://colab.research.google.com/github/" + course.REPOSITORY.removeprefix("https://github.com/")
-        )
-        installs = [c.source for c in nb.cells if generated.is_install_cell(c)]
-        assert installs == [generated.install_source()]
-
-
 def test_the_setup_cell_is_short_and_the_install_cell_folded():
     assert len(generated.setup_source().splitlines()) <= 6
     exec(generated.setup_source(tensorflow=False), {"SEED": 0})  # runs here as it does everywhere
