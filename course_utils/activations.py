@@ -16,8 +16,8 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 
-from course_utils import activations as act
 from course_utils.colours import CATEGORICAL as COLOURS
+from course_utils.colours import GREY
 
 
 def _as_float_array(z, name: str = "z") -> np.ndarray:
@@ -149,19 +149,19 @@ ACTIVATION_TITLES = {
 def plot_activations(names=("sigmoid", "tanh", "relu", "leaky_relu"), z=None, columns: int = 2):
     """One panel per activation: the function (solid) and its derivative (dashed) against z."""
     names = list(names)
-    unknown = [n for n in names if n not in act.DERIVATIVES]
+    unknown = [n for n in names if n not in DERIVATIVES]
     if not names or unknown:
         raise ValueError(
-            f"names must be activations with a derivative, from {sorted(act.DERIVATIVES)}; got {unknown or names}"
+            f"names must be activations with a derivative, from {sorted(DERIVATIVES)}; got {unknown or names}"
         )
     z = np.linspace(-5, 5, 401) if z is None else np.asarray(z, dtype=float)
     rows = int(np.ceil(len(names) / columns))
     fig, axes = plt.subplots(rows, columns, figsize=(4.0 * columns, 2.9 * rows), squeeze=False)
     for ax, name in zip(axes.ravel(), names):
-        ax.axhline(0, color="grey", lw=0.8)
-        ax.axvline(0, color="grey", lw=0.8)
-        ax.plot(z, act.get(name)(z), lw=2.2, color=COLOURS[0], label="f(z)")
-        ax.plot(z, act.get_derivative(name)(z), "--", lw=1.8, color=COLOURS[1], label="f′(z)")
+        ax.axhline(0, color=GREY, lw=0.8)
+        ax.axvline(0, color=GREY, lw=0.8)
+        ax.plot(z, get(name)(z), lw=2.2, color=COLOURS[0], label="f(z)")
+        ax.plot(z, get_derivative(name)(z), "--", lw=1.8, color=COLOURS[1], label="f′(z)")
         ax.set_title(ACTIVATION_TITLES.get(name, name), fontsize=11)
         ax.set_xlabel("z")
     for ax in axes.ravel()[len(names) :]:

@@ -6,25 +6,35 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
+from course_utils.colours import (
+    BLUISH_GREEN,
+    INK,
+    LIGHT_GREY,
+    ORANGE,
+    SIGNED_CMAP,
+    SKY_BLUE,
+    VERMILLION,
+    WHITE,
+)
 from course_utils.neuron import GATE_INPUTS, GATE_TARGETS, step
 from course_utils.plots import plot_decision_boundary
 
 
 def draw_biological_neuron(ax) -> None:
     """A stylised biological neuron: dendrites -> soma -> axon -> terminals."""
-    ax.add_patch(Circle((0, 0), 0.55, color="#f4a261", zorder=3))
-    ax.add_patch(Circle((0, 0), 0.2, color="#e76f51", zorder=4))
+    ax.add_patch(Circle((0, 0), 0.55, color=ORANGE, zorder=3))
+    ax.add_patch(Circle((0, 0), 0.2, color=VERMILLION, zorder=4))
     for angle in np.linspace(110, 250, 5):
         theta = np.radians(angle)
         start = 0.5 * np.array([np.cos(theta), np.sin(theta)])
         end = 1.6 * np.array([np.cos(theta), np.sin(theta)])
-        ax.plot(*zip(start, end), color="#264653", lw=2.5)
+        ax.plot(*zip(start, end), color=INK, lw=2.5)
         for spread in (-18, 18):
             twig = np.radians(angle + spread)
-            ax.plot(*zip(end, end + 0.45 * np.array([np.cos(twig), np.sin(twig)])), color="#264653", lw=1.5)
-    ax.plot([0.55, 3.0], [0, 0], color="#264653", lw=4)
+            ax.plot(*zip(end, end + 0.45 * np.array([np.cos(twig), np.sin(twig)])), color=INK, lw=1.5)
+    ax.plot([0.55, 3.0], [0, 0], color=INK, lw=4)
     for dy in (-0.5, 0, 0.5):
-        ax.add_patch(FancyArrowPatch((3.0, 0), (3.6, dy), arrowstyle="-|>", mutation_scale=12, color="#264653"))
+        ax.add_patch(FancyArrowPatch((3.0, 0), (3.6, dy), arrowstyle="-|>", mutation_scale=12, color=INK))
     ax.text(-1.5, 1.55, "dendrites\n(receive signals)", ha="center", fontsize=10)
     ax.text(0, -1.05, "soma\n(sums the inputs)", ha="center", fontsize=10)
     ax.text(1.8, 0.2, "axon (sends the output)", ha="center", fontsize=10)
@@ -40,17 +50,17 @@ def draw_artificial_neuron(ax, n_inputs: int = 3) -> None:
     """A perceptron: inputs x_i, weights w_i, sum plus bias, activation, output."""
     ys = np.linspace(1.4, -1.4, n_inputs)
     for i, y in enumerate(ys, start=1):
-        ax.add_patch(Circle((0, y), 0.28, color="#8ecae6", zorder=3))
+        ax.add_patch(Circle((0, y), 0.28, color=SKY_BLUE, zorder=3))
         ax.text(0, y, f"$x_{i}$", ha="center", va="center", fontsize=12, zorder=4)
-        ax.add_patch(FancyArrowPatch((0.3, y), (1.75, 0), arrowstyle="-|>", mutation_scale=12, color="#264653"))
-        ax.text(0.85, 0.55 * y + 0.12, f"$w_{i}$", fontsize=11, color="#d62828")
-    ax.add_patch(Circle((2.1, 0), 0.38, color="#f4a261", zorder=3))
+        ax.add_patch(FancyArrowPatch((0.3, y), (1.75, 0), arrowstyle="-|>", mutation_scale=12, color=INK))
+        ax.text(0.85, 0.55 * y + 0.12, f"$w_{i}$", fontsize=11, color=VERMILLION)
+    ax.add_patch(Circle((2.1, 0), 0.38, color=ORANGE, zorder=3))
     ax.text(2.1, 0, r"$\Sigma$", ha="center", va="center", fontsize=16, zorder=4)
-    ax.text(2.1, 0.62, "+ b", ha="center", fontsize=11, color="#d62828")
-    ax.add_patch(FancyArrowPatch((2.5, 0), (3.05, 0), arrowstyle="-|>", mutation_scale=12, color="#264653"))
-    ax.add_patch(FancyBboxPatch((3.1, -0.32), 0.9, 0.64, boxstyle="round,pad=0.05", color="#2a9d8f", zorder=3))
-    ax.text(3.55, 0, "$f$", ha="center", va="center", fontsize=14, color="white", zorder=4)
-    ax.add_patch(FancyArrowPatch((4.05, 0), (4.8, 0), arrowstyle="-|>", mutation_scale=12, color="#264653"))
+    ax.text(2.1, 0.62, "+ b", ha="center", fontsize=11, color=VERMILLION)
+    ax.add_patch(FancyArrowPatch((2.5, 0), (3.05, 0), arrowstyle="-|>", mutation_scale=12, color=INK))
+    ax.add_patch(FancyBboxPatch((3.1, -0.32), 0.9, 0.64, boxstyle="round,pad=0.05", color=BLUISH_GREEN, zorder=3))
+    ax.text(3.55, 0, "$f$", ha="center", va="center", fontsize=14, color=WHITE, zorder=4)
+    ax.add_patch(FancyArrowPatch((4.05, 0), (4.8, 0), arrowstyle="-|>", mutation_scale=12, color=INK))
     ax.text(5.0, 0, r"$\hat y$", va="center", fontsize=13)
     ax.text(0, -2.0, "inputs\n(dendrites)", ha="center", fontsize=10)
     ax.text(2.1, -1.0, "weighted sum\n+ bias (soma)", ha="center", fontsize=10)
@@ -104,7 +114,7 @@ def layered_network(layer_sizes, titles=None, neuron_labels=None, max_shown: int
 
     fig, ax = plt.subplots(figsize=(2.6 * len(sizes) + 1, 4.8))
     spacing, radius = 0.62, 0.2
-    colors = ["#8ecae6"] + ["#f4a261"] * (len(sizes) - 2) + ["#2a9d8f"]
+    colors = [SKY_BLUE] + [ORANGE] * (len(sizes) - 2) + [BLUISH_GREEN]
     positions = []
     for column, size in enumerate(sizes):
         shown = _shown_neurons(size, max_shown)
@@ -114,14 +124,14 @@ def layered_network(layer_sizes, titles=None, neuron_labels=None, max_shown: int
         for x0, y0, i in left:
             for x1, y1, j in right:
                 if i is not None and j is not None:
-                    ax.plot([x0 + radius, x1 - radius], [y0, y1], color="#adb5bd", lw=0.6, zorder=1)
+                    ax.plot([x0 + radius, x1 - radius], [y0, y1], color=LIGHT_GREY, lw=0.6, zorder=1)
     title_y = max(y for layer in positions for _, y, _ in layer) + 0.55  # one line for all titles
     for column, (layer, size) in enumerate(zip(positions, sizes)):
         for x, y, index in layer:
             if index is None:
                 ax.text(x, y, "⋮", ha="center", va="center", fontsize=18)
                 continue
-            ax.add_patch(Circle((x, y), radius, color=colors[column], ec="#264653", zorder=3))
+            ax.add_patch(Circle((x, y), radius, color=colors[column], ec=INK, zorder=3))
             label = neuron_labels[column]
             if label is not None:
                 ax.text(x, y, label(index), ha="center", va="center", fontsize=8, zorder=4)
@@ -159,7 +169,7 @@ def weight_images(kernel, count: int = 24, columns: int = 8, size: float = 1.2, 
     for i, ax in enumerate(axes.ravel()):
         ax.axis("off")
         if i < count:
-            ax.imshow(kernel[:, i].reshape(side, side), cmap="RdBu_r", vmin=-limit, vmax=limit)
+            ax.imshow(kernel[:, i].reshape(side, side), cmap=SIGNED_CMAP, vmin=-limit, vmax=limit)
             ax.set_title(f"neuron {i + 1}", fontsize=8)
     if title:
         fig.suptitle(title)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import matplotlib.pyplot as plt
 import numpy as np
 
+from course_utils.colours import BLACK, GREY
 from course_utils.colours import CATEGORICAL as COLOURS
 
 
@@ -93,10 +94,10 @@ def plot_descent_paths(runs, loss=lambda x: x**2, span: float = 10.0, panel_size
     grid = np.linspace(-span, span, 200)
     for ax, (title, xs) in zip(axes[0], runs.items()):
         xs = np.asarray(xs, dtype=float)
-        ax.plot(grid, loss(grid), color="grey", lw=1.5)
+        ax.plot(grid, loss(grid), color=GREY, lw=1.5)
         shown = np.clip(xs, -span, span)
         ax.plot(shown, loss(shown), "-o", color=COLOURS[4], ms=4, lw=0.8)
-        ax.plot(shown[0], loss(shown[0]), "s", color="k", ms=6)
+        ax.plot(shown[0], loss(shown[0]), "s", color=BLACK, ms=6)
         ax.set_title(title, fontsize=10)
         ax.set_xlabel("x")
     axes[0, 0].set_ylabel("L(x)")

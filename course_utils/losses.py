@@ -13,7 +13,6 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 
-from course_utils import losses
 from course_utils.colours import CATEGORICAL as COLOURS
 
 
@@ -33,7 +32,7 @@ def plot_losses_vs_probability(p=None):
     left.plot(p, (1 - p) ** 2, lw=2.2, color=COLOURS[1], ls="--", label="MSE  (1 − p)²")
     left.set_ylim(0, 5)
     left.set_title("loss when the true label is 1")
-    gradients = (("cross-entropy", losses.cross_entropy_gradient_wrt_z), ("MSE", losses.mse_gradient_wrt_z))
+    gradients = (("cross-entropy", cross_entropy_gradient_wrt_z), ("MSE", mse_gradient_wrt_z))
     for (label, gradient), colour, style in zip(gradients, COLOURS, ("-", "--")):
         right.plot(p, np.abs(gradient(1.0, p)), lw=2.2, color=colour, ls=style, label=label)
     right.set_title("gradient size |dL/dz| reaching the network")

@@ -7,7 +7,7 @@ import io
 import matplotlib.pyplot as plt
 import numpy as np
 
-from course_utils.colours import CLASS_COLOURS, REGION_COLOURS
+from course_utils.colours import BLACK, CLASS_COLOURS, DIGITS_CMAP, REGION_COLOURS
 
 
 def plot_decision_boundary(predict, X, y, ax=None, title: str = "", resolution: int = 200, padding: float = 0.5):
@@ -35,7 +35,7 @@ def plot_decision_boundary(predict, X, y, ax=None, title: str = "", resolution: 
             marker=marker,
             s=90,
             color=color,
-            edgecolor="k",
+            edgecolor=BLACK,
             label=f"class {label}",
             zorder=3,
         )
@@ -94,9 +94,9 @@ def show_images(images, titles=None, columns: int = 6, size: float = 1.5, title:
         ax.axis("off")
         if i >= len(images):
             continue
-        ax.imshow(images[i], cmap="gray_r")
+        ax.imshow(images[i], cmap=DIGITS_CMAP)
         if titles is not None:
-            color = title_colors[i] if title_colors is not None else "black"
+            color = title_colors[i] if title_colors is not None else BLACK
             ax.set_title(str(titles[i]), fontsize=9, color=color)
     if title:
         fig.suptitle(title)

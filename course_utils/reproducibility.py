@@ -13,13 +13,14 @@ import tempfile
 import matplotlib
 import numpy as np
 
-from course_utils.colours import CATEGORICAL
+from course_utils.colours import CATEGORICAL, GRID
 
 #: The Matplotlib look shared by every figure in the course.
 PLOT_STYLE = {
     "figure.figsize": (6.4, 4.0),
     "figure.dpi": 80,
     "axes.grid": True,
+    "grid.color": GRID,
     "grid.alpha": 0.3,
     "axes.spines.top": False,
     "axes.spines.right": False,
