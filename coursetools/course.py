@@ -6,6 +6,8 @@ import os
 import re
 from pathlib import Path
 
+import course_utils
+
 #: The course repository. Badges, navigation and the Colab install cell are generated from it
 #: by ``python -m coursetools.generated``; change it here and re-run that command.
 REPOSITORY = "https://github.com/deep-learning-course/intro-to-deep-learning"
@@ -14,8 +16,8 @@ BRANCH = "main"
 #: set, the Colab install cell installs nothing: an address anyone could register must never reach a student's
 #: runtime. See README, "Publishing the course".
 REPOSITORY_IS_OURS = False
-#: The package version, the same in ``pyproject.toml`` and ``course_utils.__version__``.
-VERSION = "0.2.0"
+#: The package version; its one home is ``course_utils.__version__`` (``pyproject.toml`` reads it from there).
+VERSION = course_utils.__version__
 RELEASE = f"v{VERSION}"
 #: The full hash of the commit the release tag names in ``REPOSITORY`` (``git rev-parse v0.2.0^{commit}``).
 #: Colab installs this commit, not the tag: a tag can be moved by whoever holds the repository, a commit hash

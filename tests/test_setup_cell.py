@@ -99,13 +99,15 @@ def test_a_failed_install_is_one_clear_message(on_colab, published, monkeypatch)
     assert "\n" not in message and "Could not find a version" in message and "run this cell again" in message
 
 
-def test_the_version_the_cell_checks_is_the_packages_own():
+def test_the_version_has_one_home():
+    """pyproject.toml and coursetools read the version from course_utils.__version__; nothing restates it."""
     import tomllib
 
     import course_utils
 
     project = tomllib.loads((course.ROOT / "pyproject.toml").read_text())["project"]
-    assert project["version"] == course.VERSION == course_utils.__version__
+    assert "version" not in project and project["dynamic"] == ["version"]
+    assert importlib.metadata.version("course-utils") == course.VERSION == course_utils.__version__
 
 
 def test_the_setup_cell_is_short_and_the_install_cell_folded():
