@@ -97,6 +97,11 @@ def parsed(parse, answer, what: str):
         return None, feedback(False, "", str(error))
 
 
+def _is_scalar(answer) -> bool:
+    """True for a single number; a list, even one whose rows differ in length, is not."""
+    return not isinstance(answer, (list, tuple, np.ndarray)) and np.ndim(answer) == 0
+
+
 def as_array(answer, what: str, shape=None) -> np.ndarray:
     """The answer as finite floats (a list, a nested list or an array), or :class:`AnswerError` with a hint.
 
@@ -109,12 +114,14 @@ def as_array(answer, what: str, shape=None) -> np.ndarray:
     wanted = f"a list of {count} numbers, e.g. [{', '.join(['0.5'] * count)}]" if count else "numbers"
     if isinstance(answer, str):
         raise AnswerError(f"{what_} should be {wanted}, not the text {answer!r}: write them without quotes.")
-    if isinstance(answer, bool) or callable(answer) or (count is not None and count > 1 and np.ndim(answer) == 0):
+    if isinstance(answer, bool) or callable(answer) or (count is not None and count > 1 and _is_scalar(answer)):
         raise AnswerError(f"{what_} should be {wanted}, not {answer!r}.")
     try:
         items = np.asarray(answer, dtype=object)
     except ValueError:  # rows of different lengths that NumPy cannot line up
         raise AnswerError(f"{what_} should be {wanted}, with every row as long as the others.") from None
+    if any(isinstance(item, (list, tuple, np.ndarray)) for item in items.ravel()):  # rows of different lengths
+        raise AnswerError(f"{what_} should be {wanted}, with every row as long as the others.")
     values = np.array([as_number(item, f"each number of {what}") for item in items.ravel()]).reshape(items.shape)
     if count is not None:
         values = values.ravel()
@@ -132,7 +139,8 @@ _COUNT_WORDS = {2: "two", 3: "three", 4: "four"}
 
 def as_shape(answer, what: str = "the shape", length: int | None = None, example: str = "(2, 3)") -> tuple[int, ...]:
     """The answer as a shape, a tuple of positive whole numbers (``length`` of them when given), or a hint."""
-    if isinstance(answer, (str, bool)) or np.ndim(answer) != 1 or (length is not None and len(answer) != length):
+    flat = isinstance(answer, (list, tuple, np.ndarray)) and all(np.ndim(size) == 0 for size in answer)
+    if isinstance(answer, (str, bool)) or not flat or (length is not None and len(answer) != length):
         count = f"{_COUNT_WORDS.get(length, length)} whole numbers" if length else "a tuple of whole numbers"
         raise AnswerError(f"{sentence(what)} is a shape: {count}, e.g. {example}; got {answer!r}.")
     shape = tuple(as_whole_number(size, f"each size in {what}") for size in answer)
