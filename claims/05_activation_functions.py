@@ -1,15 +1,15 @@
 """What 05_activation_functions states, checked after its last cell (names are the notebook's variables)."""
 
 with np.errstate(over="ignore"):
-    naive_limit = naive_sigmoid(-1000.0)
-claim("the naive sigmoid still returns the right limit, 0, at z = -1000", naive_limit, naive_limit == 0)
+    naive_limit = notes_sigmoid(-1000.0)
+claim("the notes' one-line sigmoid still returns the right limit, 0, at z = -1000", naive_limit, naive_limit == 0)
 with np.errstate(over="raise"):
     safe_limits = (float(sigmoid(-1000.0)), float(sigmoid(1000.0)))
 claim("the saved sigmoid gives 0 and 1 at z = -1000 and 1000 without overflowing", safe_limits, safe_limits == (0, 1))
 claim(
-    "our sigmoid gives the naive formula's values on the grid",
-    f"{np.abs(sigmoid(z) - naive_sigmoid(z)).max():.1e}",
-    np.allclose(sigmoid(z), naive_sigmoid(z), rtol=1e-12, atol=0),
+    "our sigmoid gives the notes' formula's values on the grid",
+    f"{np.abs(sigmoid(z) - notes_sigmoid(z)).max():.1e}",
+    np.allclose(sigmoid(z), notes_sigmoid(z), rtol=1e-12, atol=0),
 )
 claim(
     "on the grid sigmoid stays inside (0, 1)",

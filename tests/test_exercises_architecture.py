@@ -5,6 +5,7 @@ import pytest
 
 from course_utils.exercises.architecture import (
     SMALL_MAX_PARAMETERS,
+    TRAIN_IMAGES,
     check_model,
     check_parameter_count,
     check_small_network,
@@ -76,20 +77,23 @@ def test_model_checker(capsys):
 class FakeModel:
     """Stands in for a trained Keras model: its inputs, parameter count and predictions are given."""
 
-    def __init__(self, n_parameters, right_share, outputs=10):
+    def __init__(self, n_parameters, right_share, outputs=10, fresh_share=None):
         import keras
 
         self.inputs = [keras.Input(shape=(784,))]
         self.n_parameters, self.right_share, self.outputs = n_parameters, right_share, outputs
+        self.fresh_share = right_share if fresh_share is None else fresh_share  # on the test images
 
     def count_params(self):
         return self.n_parameters
 
     def predict(self, images, verbose=0):
-        from course_utils.data import load_mnist
+        from course_utils.data import load_mnist, prepare_images
 
-        _, (_, y_test) = load_mnist()
-        guesses = np.where(np.arange(len(y_test)) < self.right_share * len(y_test), y_test, (y_test + 1) % 10)
+        (x_train, y_train), (_, y_test) = load_mnist()
+        validation = np.array_equal(images[:1], prepare_images(x_train[TRAIN_IMAGES : TRAIN_IMAGES + 1]))
+        labels, share = (y_train[TRAIN_IMAGES:], self.right_share) if validation else (y_test, self.fresh_share)
+        guesses = np.where(np.arange(len(labels)) < share * len(labels), labels, (labels + 1) % 10)
         return np.eye(self.outputs)[guesses % self.outputs]
 
 
@@ -102,7 +106,7 @@ def fake_keras_model(monkeypatch):
 
 def test_small_network_checker(capsys, fake_keras_model):
     assert check_small_network(FakeModel(23_860, 0.95))
-    assert "95.0% test accuracy" in capsys.readouterr().out
+    assert "95.0% validation accuracy" in capsys.readouterr().out
     assert not check_small_network(FakeModel(23_860, 0.90))
     assert "target 93%" in capsys.readouterr().out
     assert not check_small_network(FakeModel(SMALL_MAX_PARAMETERS + 1, 0.99))
@@ -121,3 +125,103 @@ def test_small_network_checker_on_a_real_untrained_model(capsys):
     assert "23,860 parameters is small enough" in capsys.readouterr().out
     assert not check_small_network(42)
     assert "Pass a Keras model" in capsys.readouterr().out
+
+
+# --- A student's session (issue 27): every exercise untouched, wrong in typical ways, malformed, and right. ---
+# Each case: (exercise, case, checker, answers, verdict, a phrase the feedback must contain). Every feedback is
+# one line without a traceback, and a wrong answer's feedback never contains the answer.
+
+
+def _keras_model(*layer_specs, input_shape=(784,), built=True):
+    import keras
+
+    layers = [keras.layers.Dense(units, activation=activation) for units, activation in layer_specs]
+    return keras.Sequential(([keras.Input(shape=input_shape)] if built else []) + layers)
+
+
+def _tiny_trained(images_from: str):
+    """A small network trained for one epoch on 600 images: the first training images or the validation ones."""
+    import keras
+
+    from course_utils.data import load_mnist, prepare_images
+
+    (x_train, y_train), _ = load_mnist()
+    start = TRAIN_IMAGES if images_from == "validation" else 0
+    keras.utils.set_random_seed(0)
+    model = _keras_model((30, "relu"), (10, "softmax"))
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+    model.fit(prepare_images(x_train[start : start + 600]), y_train[start : start + 600], epochs=1, verbose=0)
+    return model
+
+
+def resolve(answers):
+    """Keras models are built when a case runs, not when the tests are collected."""
+    builders = {
+        "right model": lambda: _keras_model((256, "relu"), (64, "relu"), (10, "softmax")),
+        "no softmax": lambda: _keras_model((256, "relu"), (64, "relu"), (10, None)),
+        "one hidden layer": lambda: _keras_model((256, "relu"), (10, "softmax")),
+        "unbuilt": lambda: _keras_model((256, "relu"), (64, "relu"), (10, "softmax"), built=False),
+        "images": lambda: _keras_model((256, "relu"), (64, "relu"), (10, "softmax"), input_shape=(28, 28)),
+        "small untrained": lambda: _keras_model((30, "relu"), (10, "softmax")),
+        "too big": lambda: _keras_model((128, "relu"), (10, "softmax")),
+        "tiny trained": lambda: _tiny_trained("training"),
+    }
+    return tuple(builders[a]() if isinstance(a, str) and a in builders else a for a in answers)
+
+
+def _fake(*args, **kwargs):
+    return FakeModel(*args, **kwargs)
+
+
+E1, E2, E4 = check_parameter_count, check_model, check_small_network
+
+STUDENT_CASES = [
+    ("E1", "untouched", E1, (None,), False, "Not answered yet"),
+    ("E1", "wrong: weights only", E1, (217_728,), False, "also has a bias"),
+    ("E1", "wrong: output layer left out", E1, (217_408,), False, "output layer"),
+    ("E1", "wrong: biases on the input layer", E1, (218_842,), False, "computes nothing"),
+    ("E1", "malformed: text", E1, ("218k",), False, "without quotes"),
+    ("E1", "malformed: a fraction", E1, (2.5e5 + 0.5,), False, "whole number"),
+    ("E1", "right", E1, (218_058,), True, "218,058"),
+    ("E2", "untouched", E2, (None,), False, "Not answered yet"),
+    ("E2", "wrong: no softmax", E2, ("no softmax",), False, "Expected Dense layers"),
+    ("E2", "wrong: one hidden layer", E2, ("one hidden layer",), False, "Expected Dense layers"),
+    ("E2", "malformed: not built (no Input)", E2, ("unbuilt",), False, "keras.Input(shape=(784,))"),
+    ("E2", "malformed: built for 28×28 images", E2, ("images",), False, "784 pixels"),
+    ("E2", "malformed: text", E2, ("a model",), False, "Pass a Keras model"),
+    ("E2", "right", E2, ("right model",), True, "218,058"),
+    ("E4", "untouched", E4, (None,), False, "Not answered yet"),
+    ("E4", "wrong: small but untrained", E4, ("small untrained",), False, "small enough"),
+    ("E4", "wrong: too many parameters", E4, ("too big",), False, "more than 25,000"),
+    ("E4", "wrong: briefly trained", E4, ("tiny trained",), False, "target 93%"),
+    ("E4", "malformed: not built (no Input)", E4, ("unbuilt",), False, "keras.Input(shape=(784,))"),
+    ("E4", "malformed: built for 28×28 images", E4, ("images",), False, "784 pixels"),
+    ("E4", "malformed: a number", E4, (42,), False, "Pass a Keras model"),
+]
+ANSWERS = {"E1": ["218,058", "218058"], "E2": [], "E4": []}
+
+
+@pytest.mark.parametrize("exercise, case, check, answers, verdict, phrase", STUDENT_CASES)
+def test_a_students_session(exercise, case, check, answers, verdict, phrase, capsys):
+    pytest.importorskip("keras")
+    assert bool(check(*resolve(answers))) is verdict
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and "Traceback" not in out, out
+    assert phrase in out, out
+    if not verdict:
+        assert not any(answer in out for answer in ANSWERS[exercise]), out
+
+
+@pytest.mark.parametrize(
+    "model, verdict, phrase",
+    [
+        ((23_860, 0.95), True, "95.0% validation accuracy"),
+        ((23_860, 0.99, 10, 0.93), False, "has seen the validation images"),  # trained on the validation images
+        ((23_860, 0.93, 10, 0.99), True, "93.0% validation accuracy"),  # saw the test images: judged fairly anyway
+        ((23_860, 0.99, 5), False, "10 scores per image"),
+    ],
+)
+def test_small_network_is_judged_on_validation_images_without_leak(model, verdict, phrase, capsys, fake_keras_model):
+    assert bool(check_small_network(FakeModel(*model))) is verdict
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and "Traceback" not in out and phrase in out, out

@@ -88,3 +88,52 @@ def test_xor_checker(capsys):
 def test_xor_checker_explains_a_wrong_kind_of_answer(capsys, W1, b1, W2, b2, hint):
     assert not check_xor_weights(W1, b1, W2, b2)
     one_line_hint(capsys, hint)
+
+
+# --- A student's session (issue 27): every exercise untouched, wrong in typical ways, malformed, and right. ---
+# Each case: (exercise, case, checker, answers, verdict, a phrase the feedback must contain). Every feedback is
+# one line without a traceback, and a wrong answer's feedback never contains the answer.
+
+E1, E2, E4 = check_hand_forward, check_batch_shapes, check_xor_weights
+XOR = ([[1, 1], [1, 1]], [0, -1], [[1], [-2]], [0])
+
+STUDENT_CASES = [
+    ("E1", "untouched", E1, (None, None), False, "Not answered yet"),
+    ("E1", "wrong: sums, no ReLU", E1, ([1.0, -2.5], 7.5), False, "apply ReLU"),
+    ("E1", "wrong: output from the sums", E1, ([1.0, 0.0], 7.5), False, "before ReLU"),
+    ("E1", "wrong: output", E1, ([1.0, 0.0], 3.0), False, "The hidden layer is right"),
+    ("E1", "wrong: hidden", E1, ([2.0, 0.0], 5.5), False, "Recompute the hidden layer"),
+    ("E1", "malformed: ragged", E1, ([[1.0], [0.0, 1.0]], 2.5), False, "every row as long"),
+    ("E1", "malformed: one number for two", E1, (1.0, 2.5), False, "2 numbers"),
+    ("E1", "malformed: text output", E1, ([1.0, 0.0], "two and a half"), False, "without quotes"),
+    ("E1", "right", E1, ([1.0, 0.0], 2.5), True, "output = 3·1"),
+    ("E2", "untouched", E2, (None, None, None), False, "Not answered yet"),
+    ("E2", "wrong: W1 transposed", E2, ((128, 784), (32, 128), (32, 10)), False, "Check W1"),
+    ("E2", "wrong: batch left out", E2, ((784, 128), (128,), (10,)), False, "one row per sample"),
+    ("E2", "malformed: text", E2, ("784 x 128", (32, 128), (32, 10)), False, "is a shape"),
+    ("E2", "malformed: a number", E2, ((784, 128), 128, (32, 10)), False, "is a shape"),
+    ("E2", "right", E2, ((784, 128), (32, 128), (32, 10)), True, "one row per image"),
+    ("E2", "right: lists", E2, ([784, 128], [32, 128], [32, 10]), True, "one row per image"),
+    ("E4", "untouched", E4, (None, None, None, None), False, "Not answered yet"),
+    ("E4", "wrong: no shift", E4, ([[1, 1], [1, 1]], [0, 0], [[1], [-2]], [0]), False, "XOR needs 0, 1, 1, 0"),
+    ("E4", "wrong: an OR", E4, ([[1, 0], [0, 1]], [0, 0], [[1], [1]], [0]), False, "XOR needs 0, 1, 1, 0"),
+    ("E4", "malformed: ragged W1", E4, ([[1, 1], [1]], [0, -1], [[1], [-2]], [0]), False, "W1"),
+    ("E4", "malformed: W2 too long", E4, ([[1, 1], [1, 1]], [0, -1], [1, -2, 3], [0]), False, "shape (2, 1)"),
+    ("E4", "malformed: text", E4, ("W1", [0, -1], [[1], [-2]], [0]), False, "without quotes"),
+    ("E4", "right", E4, XOR, True, "XOR, with two ReLU neurons"),
+]
+ANSWERS = {
+    "E1": ["2.5", "[1.0, 0.0]"],
+    "E2": ["(32, 128)", "(784, 128)", "(32, 10)"],
+    "E4": ["[[1, 1], [1, 1]]", "[0, -1]"],
+}
+
+
+@pytest.mark.parametrize("exercise, case, check, answers, verdict, phrase", STUDENT_CASES)
+def test_a_students_session(exercise, case, check, answers, verdict, phrase, capsys):
+    assert bool(check(*answers)) is verdict
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and "Traceback" not in out, out
+    assert phrase in out, out
+    if not verdict:
+        assert not any(answer in out for answer in ANSWERS[exercise]), out

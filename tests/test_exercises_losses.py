@@ -59,7 +59,7 @@ def test_bce_from_logits_checker(capsys):
     assert not check_bce_from_logits(lambda y, z: undefined_name)  # noqa: F821
     assert "NameError" in capsys.readouterr().out
     assert not check_bce_from_logits(lambda y, z: "loss")
-    assert "ValueError" in capsys.readouterr().out
+    assert "is a number, not the text 'loss'" in capsys.readouterr().out
     assert not check_bce_from_logits(0.29)
     assert not check_bce_from_logits(None)
 
@@ -74,13 +74,14 @@ def test_restart_judgement_checker(capsys):
     assert check_restart_judgement(2, X, Y)
     assert "Both learn" in capsys.readouterr().out
     assert not check_restart_judgement(1, X, Y)
-    assert "Run both losses from w = −1" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "with both losses from w = −1" in out and "MSE" not in out  # no measured accuracy: it would tell
     assert not check_restart_judgement(4, X, Y)
     assert "Answer 1, 2 or 3" in capsys.readouterr().out
     assert not check_restart_judgement(None, X, Y)
 
 
-@pytest.mark.parametrize("answer", ["2", 2.5, True, [2]])
+@pytest.mark.parametrize("answer", ["two", 2.5, True, [2]])
 def test_restart_judgement_wrong_kinds_are_hints(answer, capsys):
     assert not check_restart_judgement(answer, X, Y)
     out = capsys.readouterr().out
@@ -113,3 +114,82 @@ def test_bce_from_logits_answer_matches_keras():
     y, z = np.array([1.0, 0.0, 1.0, 0.0]), np.array([-120.0, 3.0, 0.5, -30.0])
     theirs = float(keras.losses.BinaryCrossentropy(from_logits=True)(y.astype("float32"), z.astype("float32")))
     assert np.isclose(theirs, bce_from_logits(y, z), rtol=1e-6)
+
+
+# --- A student's session (issue 27): every exercise untouched, wrong in typical ways, malformed, and right. ---
+# Each case: (exercise, case, checker, answers, verdict, a phrase the feedback must contain). Every feedback is
+# one line without a traceback, and a wrong answer's feedback never contains the answer.
+
+
+def _bce_right(labels, z):
+    return np.mean(labels * np.logaddexp(0, -z) + (1 - labels) * np.logaddexp(0, z))
+
+
+def _bce_naive(labels, z):
+    return np.mean(labels * np.log(1 + np.exp(-z)) + (1 - labels) * np.log(1 + np.exp(z)))
+
+
+def _bce_returns_nothing(labels, z):
+    np.mean(labels * np.logaddexp(0, -z) + (1 - labels) * np.logaddexp(0, z))
+
+
+def _bce_per_sample(labels, z):
+    return labels * np.logaddexp(0, -z) + (1 - labels) * np.logaddexp(0, z)
+
+
+E1, E2 = check_binary_cross_entropy_by_hand, check_bce_from_logits
+
+
+def E3(choice):
+    return check_restart_judgement(choice, X, Y)
+
+
+def E4(rate):
+    return check_mse_rescue(rate, X, Y)
+
+
+STUDENT_CASES = [
+    ("E1", "untouched", E1, (None,), False, "Not answered yet"),
+    ("E1", "wrong: sum of the two losses", E1, (0.580,), False, "mean"),
+    ("E1", "wrong: −log p for the label-0 sample", E1, (0.714,), False, "−log(1 − p)"),
+    ("E1", "near miss: cut off, not rounded", E1, (0.289,), False, "round to 3 decimals"),
+    ("E1", "malformed: text", E1, ("about 0.3",), False, "without quotes"),
+    ("E1", "malformed: NaN", E1, (float("nan"),), False, "finite"),
+    ("E1", "right: 3 decimals", E1, (0.290,), True, "Correct"),
+    ("E1", "right: 2 decimals", E1, (0.29,), True, "Correct"),
+    ("E1", "right: more precise", E1, (0.2899,), True, "Correct"),
+    ("E2", "untouched", E2, (None,), False, "Not answered yet"),
+    ("E2", "wrong: overflows at ±1000", E2, (_bce_naive,), False, "overflows"),
+    ("E2", "wrong: sum instead of mean", E2, (lambda y, z: 4 * _bce_right(y, z),), False, "summed"),
+    ("E2", "malformed: returns None", E2, (_bce_returns_nothing,), False, "returned None"),
+    ("E2", "malformed: returns per-sample array", E2, (_bce_per_sample,), False, "one number"),
+    ("E2", "malformed: a number, not a function", E2, (0.29,), False, "function"),
+    ("E2", "malformed: raises", E2, (lambda y, z: undefined_name,), False, "NameError"),  # noqa: F821
+    ("E2", "right", E2, (_bce_right,), True, "from_logits=True"),
+    ("E3", "untouched", E3, (None,), False, "Not answered yet"),
+    ("E3", "wrong: only cross-entropy learns", E3, (1,), False, "compare the two training accuracies"),
+    ("E3", "wrong: neither learns", E3, (3,), False, "compare the two training accuracies"),
+    ("E3", "malformed: the statement's words", E3, ("both learn",), False, "statement's number"),
+    ("E3", "malformed: 4", E3, (4,), False, "Answer 1, 2 or 3"),
+    ("E3", "right", E3, (2,), True, "Both learn"),
+    ("E3", "right, as text", E3, ("2",), True, "Both learn"),
+    ("E4", "untouched", E4, (None,), False, "Not answered yet"),
+    ("E4", "wrong: section 7's rate", E4, (1.0,), False, "the target is 95%"),
+    ("E4", "wrong: smaller", E4, (0.1,), False, "the target is 95%"),
+    ("E4", "malformed: negative", E4, (-5,), False, "must be positive"),
+    ("E4", "malformed: text", E4, ("thirty",), False, "without quotes"),
+    ("E4", "malformed: a list", E4, ([30],), False, "number"),
+    ("E4", "right: any rate large enough", E4, (1e300,), True, "MSE reaches"),
+    ("E4", "right", E4, (30,), True, "tens of times larger"),
+]
+ANSWERS = {"E1": ["0.290", "0.29"], "E2": ["logaddexp(0, -z)"], "E3": ["Both learn", "100.0%"], "E4": []}
+
+
+@pytest.mark.parametrize("exercise, case, check, answers, verdict, phrase", STUDENT_CASES)
+def test_a_students_session(exercise, case, check, answers, verdict, phrase, capsys):
+    assert bool(check(*answers)) is verdict
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and "Traceback" not in out, out
+    assert phrase in out, out
+    if not verdict:
+        assert not any(answer in out for answer in ANSWERS[exercise]), out

@@ -5,7 +5,17 @@ from __future__ import annotations
 import numpy as np
 
 from course_utils import activations as act
-from course_utils.exercises import Verdict, as_array, as_number, feedback, parsed, unanswered
+from course_utils.exercises import (
+    AnswerError,
+    Verdict,
+    as_array,
+    as_number,
+    call_student,
+    feedback,
+    parsed,
+    sentence,
+    unanswered,
+)
 
 #: Exercise 1: two linear layers (x @ W + b), to be collapsed into one.
 W1 = np.array([[1.0, 2.0], [0.0, -1.0]])
@@ -25,18 +35,26 @@ XOR_TOLERANCE = 0.1
 _PROBE = np.array([-8.0, -2.5, -0.3, 0.0, 0.4, 1.0, 3.0, 8.0])
 
 
-def _call(function, z, name: str):
-    """``function(z)`` as a float array, or a hint saying why that failed."""
+def _numbers(answer, what: str, shape):
+    """:func:`as_array`, with rows of different lengths reported as a hint (as_array's own check raises)."""
     try:
-        with np.errstate(all="ignore"):
-            return np.asarray(function(z.copy()), dtype=float), None
-    except Exception as error:  # the student's code may fail in any way; report it as a hint
+        return as_array(answer, what, shape)
+    except AnswerError:
+        raise
+    except ValueError:  # np.ndim of a ragged list, before as_array's own check for it
+        raise AnswerError(f"{sentence(what)} should be numbers, with every row as long as the others.") from None
+
+
+def _call(function, z, name: str):
+    """``function(z)`` as a float array of z's shape, or a one-line hint saying what went wrong."""
+    values, wrong = call_student(function, z, what=name, returns="an array")
+    if wrong is not None:
+        return None, wrong
+    if values.shape != z.shape:
         return None, feedback(
-            False,
-            "",
-            f"Calling {name} on an array raised {type(error).__name__}: {error}. "
-            "Use NumPy operations (np.exp, np.log, ...) that work on whole arrays.",
+            False, "", f"{name} should return one value per z, an array of shape {z.shape}; it returned {values.shape}."
         )
+    return values, None
 
 
 def check_collapsed_layer(weights, bias) -> Verdict:
@@ -44,10 +62,10 @@ def check_collapsed_layer(weights, bias) -> Verdict:
     if unanswered(weights, bias):
         return Verdict(False)
     want_w, want_b = act.collapse([(W1, B1), (W2, B2)])
-    weights, wrong = parsed(lambda a, what: as_array(a, what, want_w.size), weights, "W")
+    weights, wrong = parsed(lambda a, what: _numbers(a, what, want_w.size), weights, "W")
     if wrong is not None:
         return wrong
-    bias, wrong = parsed(lambda a, what: as_array(a, what, want_b.size), bias, "b")
+    bias, wrong = parsed(lambda a, what: _numbers(a, what, want_b.size), bias, "b")
     if wrong is not None:
         return wrong
     if not np.allclose(weights, want_w.ravel()):
@@ -55,7 +73,7 @@ def check_collapsed_layer(weights, bias) -> Verdict:
     return feedback(
         np.allclose(bias, want_b),
         f"W = W1 @ W2 = {want_w.ravel().tolist()} and b = b1 @ W2 + b2 = {want_b.tolist()}: two layers, one line.",
-        "W is right. For b, push b1 through the second layer too: b = b1 @ W2 + b2.",
+        "W is right. For b: the first layer's bias also passes through the second layer's weights.",
     )
 
 
@@ -69,21 +87,26 @@ def check_softplus(my_softplus, my_softplus_derivative) -> Verdict:
     values, failed = _call(my_softplus, _PROBE, "my_softplus")
     if failed is not None:
         return failed
-    if values.shape != _PROBE.shape or not np.allclose(values, np.log1p(np.exp(_PROBE)), atol=1e-6):
-        if values.shape == _PROBE.shape and np.allclose(values, act.relu(_PROBE)):
+    if not np.allclose(values, np.log1p(np.exp(_PROBE)), atol=1e-6):
+        if np.allclose(values, act.relu(_PROBE)):
             return feedback(False, "", "That is ReLU itself; softplus is log(1 + e^z), a smooth version of it.")
-        return feedback(False, "", "my_softplus should return log(1 + e^z) for each z: np.log(1 + np.exp(z)).")
+        if np.allclose(values, np.log10(1 + np.exp(_PROBE)), atol=1e-6):
+            return feedback(False, "", "Right formula with log base 10; softplus uses the natural logarithm, np.log.")
+        return feedback(
+            False, "", "my_softplus(z) should be log(1 + e^z) for every z: compare your values with it at z = 0 and 1."
+        )
     slopes, failed = _call(my_softplus_derivative, _PROBE, "my_softplus_derivative")
     if failed is not None:
         return failed
-    if slopes.shape == _PROBE.shape and np.allclose(slopes, act.sigmoid_derivative(_PROBE)):
+    if np.allclose(slopes, act.sigmoid_derivative(_PROBE)):
         return feedback(False, "", "That is the sigmoid's own slope. Differentiate log(1 + e^z) with the chain rule.")
-    if slopes.shape == _PROBE.shape and np.allclose(slopes, act.relu_derivative(_PROBE)):
+    if np.allclose(slopes, act.relu_derivative(_PROBE)):
         return feedback(False, "", "That is ReLU's slope, which jumps from 0 to 1. Softplus' slope changes smoothly.")
     return feedback(
-        slopes.shape == _PROBE.shape and np.allclose(slopes, act.sigmoid(_PROBE), atol=1e-6),
+        np.allclose(slopes, act.sigmoid(_PROBE), atol=1e-6),
         "The slope of softplus is e^z / (1 + e^z) = sigmoid(z): a smooth ReLU whose slope is the sigmoid.",
-        "The derivative of log(1 + e^z) is e^z / (1 + e^z). Which function from this notebook is that?",
+        "Apply the chain rule, (log u)' = u'/u with u = 1 + e^z, and compare your function with the slope "
+        "(my_softplus(z + 1e-6) − my_softplus(z)) / 1e-6 at a few z.",
     )
 
 
@@ -113,7 +136,7 @@ def check_sigmoid_xor(weights1, bias1, weights2, bias2) -> Verdict:
         return Verdict(False)
     parts = []
     for answer, what, size in ((weights1, "W1", 4), (bias1, "b1", 2), (weights2, "W2", 2), (bias2, "b2", 1)):
-        value, wrong = parsed(lambda a, w, n=size: as_array(a, w, n), answer, what)
+        value, wrong = parsed(lambda a, w, n=size: _numbers(a, w, n), answer, what)
         if wrong is not None:
             return wrong
         parts.append(value)
@@ -135,6 +158,6 @@ def check_sigmoid_xor(weights1, bias1, weights2, bias2) -> Verdict:
         False,
         "",
         f"Your network outputs {shown} for (0,0), (0,1), (1,0), (1,1); every output must be within "
-        f"{XOR_TOLERANCE} of 0, 1, 1, 0. Hint: make one hidden unit an OR and the other an AND, with weights "
-        "large enough that each sigmoid is nearly 0 or 1, then output OR − AND.",
+        f"{XOR_TOLERANCE} of 0, 1, 1, 0. Hint: with large weights a sigmoid unit acts like notebook 02's step "
+        "neuron; which two gates of notebook 02 can a linear output combine into XOR?",
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from course_utils.exercises import Verdict, as_whole_number, feedback, model_accuracy, parsed, unanswered
+from course_utils.exercises import Verdict, accuracy_without_leak, as_whole_number, feedback, parsed, unanswered
 from course_utils.keras_apis import dense_params, mlp_params
 
 #: The network of exercises 1 and 2: 784 inputs, two hidden ReLU layers, 10 softmax outputs.
@@ -10,6 +10,8 @@ EXERCISE_SIZES = (784, 256, 64, 10)
 #: Exercise 4: the most trainable parameters the small network may have, and the test accuracy it must reach.
 SMALL_MAX_PARAMETERS = 25_000
 SMALL_TARGET_ACCURACY = 0.93
+#: Exercise 4: the student trains on the first TRAIN_IMAGES training images; the rest are the validation images.
+TRAIN_IMAGES = 50_000
 
 
 def exercise_parameter_count() -> int:
@@ -26,8 +28,13 @@ def check_parameter_count(count) -> Verdict:
         return wrong
     expected = exercise_parameter_count()
     weights_only = sum(dense_params(a, b, use_bias=False) for a, b in zip(EXERCISE_SIZES, EXERCISE_SIZES[1:]))
+    biases_only = sum(EXERCISE_SIZES[1:])
     if count == weights_only:
         hint = "You counted the weights; every neuron of the hidden and output layers also has a bias."
+    elif count == weights_only + biases_only + EXERCISE_SIZES[0]:
+        hint = "The input layer computes nothing, so its 784 neurons have no bias."
+    elif count == exercise_parameter_count() - (EXERCISE_SIZES[-2] * EXERCISE_SIZES[-1] + EXERCISE_SIZES[-1]):
+        hint = "Right so far, but the output layer has weights and biases too."
     else:
         hint = "Per layer: (inputs × neurons) weights + one bias per neuron; then add the three layers."
     return feedback(
@@ -72,9 +79,11 @@ def check_model(model) -> Verdict:
 
 
 def check_small_network(model) -> Verdict:
-    """Exercise 4: a trained model with at most SMALL_MAX_PARAMETERS parameters and the target test accuracy.
+    """Exercise 4: a trained model with at most SMALL_MAX_PARAMETERS parameters and the target validation accuracy.
 
-    Trains nothing: it counts the model's parameters and measures its accuracy on the 10,000 MNIST test images.
+    Trains nothing: it counts the model's parameters and measures its accuracy on the validation images, the
+    last 10,000 of the 60,000 training images; it also scores the model on the 10,000 test images and reports
+    a validation score far above that as a leak (the model has trained on the validation images).
     """
     if unanswered(model):
         return Verdict(False)
@@ -91,14 +100,16 @@ def check_small_network(model) -> Verdict:
         )
     from course_utils.data import load_mnist, prepare_images
 
-    _, (x_test, y_test) = load_mnist()
-    accuracy, wrong = model_accuracy(model, prepare_images(x_test), y_test)
+    (x_train, y_train), (x_test, y_test) = load_mnist()
+    validation = prepare_images(x_train[TRAIN_IMAGES:]), y_train[TRAIN_IMAGES:]
+    accuracy, wrong = accuracy_without_leak(model, validation, (prepare_images(x_test), y_test))
     if wrong is not None:
         return wrong
     return feedback(
         accuracy >= SMALL_TARGET_ACCURACY,
-        f"{n_parameters:,} parameters and {accuracy:.1%} test accuracy: "
+        f"{n_parameters:,} parameters and {accuracy:.1%} validation accuracy: "
         f"{101_770 / n_parameters:.1f} times smaller than the 784-128-10 network.",
-        f"{n_parameters:,} parameters is small enough, but the test accuracy is {accuracy:.1%} "
-        f"(target {SMALL_TARGET_ACCURACY:.0%}). Train it longer, or on more of the 60,000 training images.",
+        f"{n_parameters:,} parameters is small enough, but the validation accuracy is {accuracy:.1%} "
+        f"(target {SMALL_TARGET_ACCURACY:.0%}). Train it longer, or on more of the first {TRAIN_IMAGES:,} "
+        "training images.",
     )

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_utils.exercises import Verdict, as_whole_number, feedback, model_accuracy, parsed, unanswered
+from course_utils.exercises import (
+    Verdict,
+    accuracy_without_leak,
+    as_whole_number,
+    call_student,
+    feedback,
+    parsed,
+    unanswered,
+)
 
 #: How many test images of each digit (0 and 1) the feature exercise is judged on.
 N_PER_DIGIT = 500
@@ -15,6 +23,8 @@ TEST_IMAGES = 10_000
 #: Exercise 4: at most this many hand-made numbers per image, and the test accuracy to reach with them.
 MAX_FEATURES = 100
 FEATURE_TARGET_ACCURACY = 0.96
+#: Exercise 4: the validation images are the last VALIDATION_IMAGES of the 60,000 training images.
+VALIDATION_IMAGES = 10_000
 
 
 def check_mistake_counts(linear_mistakes, network_mistakes, linear_accuracy, network_accuracy) -> Verdict:
@@ -39,7 +49,10 @@ def check_mistake_counts(linear_mistakes, network_mistakes, linear_accuracy, net
         "network": round(float(network_accuracy) * TEST_IMAGES),
     }
     correct = all(abs(answers[name] - expected[name]) <= 1 for name in expected)
-    if any(abs(answers[name] - right_ones[name]) <= 1 for name in expected):
+    swapped = abs(answers["linear"] - expected["network"]) <= 1 and abs(answers["network"] - expected["linear"]) <= 1
+    if swapped and not correct:
+        hint = "Right counts, but swapped: which model is right more often, so makes fewer mistakes?"
+    elif any(abs(answers[name] - right_ones[name]) <= 1 for name in expected):
         hint = (
             "That is how many digits a model gets right; a mistake is a digit it gets wrong: (1 − accuracy) × 10,000."
         )
@@ -55,6 +68,32 @@ def check_mistake_counts(linear_mistakes, network_mistakes, linear_accuracy, net
         f"means {share:.0%} as many mistakes.",
         hint,
     )
+
+
+def _features(function, images, what: str):
+    """``(values as a float array, None)`` from the student's feature function, else ``(None, Verdict)``.
+
+    :func:`call_student` for the errors; the conversion is NumPy's own, since a feature function may return
+    millions of numbers (one per pixel), too many to read one by one.
+    """
+    if not callable(function):
+        return call_student(function, images, what=what, returns="an array")
+    try:
+        with np.errstate(all="ignore"):
+            values = function(images.copy())
+    except Exception:  # the student's code: call_student runs it again and reports the error in one line
+        return call_student(function, images, what=what, returns="an array")
+    if values is None:
+        return None, feedback(False, "", f"{what} returned None: end it with a `return` of an array.")
+    try:
+        values = np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        return None, feedback(
+            False, "", f"{what} should return numbers, an array; it returned {type(values).__name__}."
+        )
+    if not np.isfinite(values).all():
+        return None, feedback(False, "", f"{what} gives NaN or infinite values for some images.")
+    return values, None
 
 
 def best_threshold_accuracy(values, labels) -> float:
@@ -90,10 +129,9 @@ def check_zero_one_feature(feature) -> Verdict:
     if not callable(feature):
         return feedback(False, "", f"`my_feature` must be a function of the images, got a {type(feature).__name__}.")
     images, is_one = zero_one_digits()
-    try:
-        values = np.asarray(feature(images), dtype=float)
-    except Exception as exc:  # the student's code: report, don't crash the notebook
-        return feedback(False, "", f"Your function raised {type(exc).__name__}: {exc}")
+    values, wrong = _features(feature, images, "my_feature")
+    if wrong is not None:
+        return wrong
     if values.shape != (len(images),):
         return feedback(
             False,
@@ -116,8 +154,9 @@ def check_zero_one_feature(feature) -> Verdict:
 def check_feature_experiment(feature_function, model) -> Verdict:
     """Exercise 4: hand-made features (at most MAX_FEATURES per image) and a model trained on them.
 
-    Trains nothing: computes the features of the 10,000 MNIST test images with ``feature_function``
-    and measures ``model``'s accuracy on them.
+    Trains nothing: computes the features of the validation images (the last 10,000 of the 60,000 training
+    images, which the notebook's models never train on) with ``feature_function`` and measures ``model``'s
+    accuracy on them; a validation score far above its score on the 10,000 test images is reported as a leak.
     """
     if unanswered(feature_function, model):
         return Verdict(False)
@@ -127,26 +166,29 @@ def check_feature_experiment(feature_function, model) -> Verdict:
         return feedback(False, "", f"Pass your trained Keras model; got a {type(model).__name__}.")
     from course_utils.data import load_mnist
 
-    _, (x_test, y_test) = load_mnist()
-    try:
-        features = np.asarray(feature_function(x_test), dtype=float)
-    except Exception as exc:  # the student's code: report, don't crash the notebook
-        return feedback(False, "", f"Your feature function raised {type(exc).__name__}: {exc}")
-    if features.ndim != 2 or len(features) != len(x_test):
+    (x_train, y_train), (x_test, y_test) = load_mnist()
+    x_validation, y_validation = x_train[-VALIDATION_IMAGES:], y_train[-VALIDATION_IMAGES:]
+    features, wrong = _features(feature_function, x_validation, "my_features")
+    if wrong is not None:
+        return wrong
+    if features.ndim != 2 or len(features) != len(x_validation):
         return feedback(
-            False, "", f"Return one row of numbers per image: shape ({len(x_test)}, k); got {features.shape}."
+            False, "", f"Return one row of numbers per image: shape ({len(x_validation)}, k); got {features.shape}."
         )
     if features.shape[1] > MAX_FEATURES:
         return feedback(
             False, "", f"{features.shape[1]} numbers per image is more than {MAX_FEATURES}: design, do not copy pixels."
         )
-    accuracy, wrong = model_accuracy(model, features, y_test)
+    fresh_features, wrong = _features(feature_function, x_test, "my_features")
+    if wrong is not None:
+        return wrong
+    accuracy, wrong = accuracy_without_leak(model, (features, y_validation), (fresh_features, y_test))
     if wrong is not None:
         return wrong
     return feedback(
         accuracy >= FEATURE_TARGET_ACCURACY,
-        f"{features.shape[1]} hand-made numbers per image, {accuracy:.1%} test accuracy: better than the pixel "
-        "network of this notebook. Designing features pays, when you know what to measure.",
-        f"{accuracy:.1%} test accuracy with {features.shape[1]} numbers per image (target "
+        f"{features.shape[1]} hand-made numbers per image, {accuracy:.1%} validation accuracy: better than the "
+        "pixel network of this notebook. Designing features pays, when you know what to measure.",
+        f"{accuracy:.1%} validation accuracy with {features.shape[1]} numbers per image (target "
         f"{FEATURE_TARGET_ACCURACY:.0%}). Which digits does your model confuse, and what would tell them apart?",
     )
