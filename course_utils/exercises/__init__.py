@@ -116,13 +116,18 @@ def as_array(answer, what: str, shape=None) -> np.ndarray:
         raise AnswerError(f"{what_} should be {wanted}, not the text {answer!r}: write them without quotes.")
     if isinstance(answer, bool) or callable(answer) or (count is not None and count > 1 and _is_scalar(answer)):
         raise AnswerError(f"{what_} should be {wanted}, not {answer!r}.")
-    try:
-        items = np.asarray(answer, dtype=object)
-    except ValueError:  # rows of different lengths that NumPy cannot line up
-        raise AnswerError(f"{what_} should be {wanted}, with every row as long as the others.") from None
-    if any(isinstance(item, (list, tuple, np.ndarray)) for item in items.ravel()):  # rows of different lengths
-        raise AnswerError(f"{what_} should be {wanted}, with every row as long as the others.")
-    values = np.array([as_number(item, f"each number of {what}") for item in items.ravel()]).reshape(items.shape)
+    if isinstance(answer, np.ndarray) and answer.dtype.kind in "iuf":  # numbers already: none read one by one
+        values = answer.astype(float)
+        if not np.isfinite(values).all():
+            raise AnswerError(f"{what_} must be finite numbers; some are NaN or infinite.")
+    else:
+        try:
+            items = np.asarray(answer, dtype=object)
+        except ValueError:  # rows of different lengths that NumPy cannot line up
+            raise AnswerError(f"{what_} should be {wanted}, with every row as long as the others.") from None
+        if any(isinstance(item, (list, tuple, np.ndarray)) for item in items.ravel()):  # rows of different lengths
+            raise AnswerError(f"{what_} should be {wanted}, with every row as long as the others.")
+        values = np.array([as_number(item, f"each number of {what}") for item in items.ravel()]).reshape(items.shape)
     if count is not None:
         values = values.ravel()
         if values.size != count:

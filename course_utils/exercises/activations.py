@@ -6,14 +6,12 @@ import numpy as np
 
 from course_utils import activations as act
 from course_utils.exercises import (
-    AnswerError,
     Verdict,
     as_array,
     as_number,
     call_student,
     feedback,
     parsed,
-    sentence,
     unanswered,
 )
 
@@ -35,16 +33,6 @@ XOR_TOLERANCE = 0.1
 _PROBE = np.array([-8.0, -2.5, -0.3, 0.0, 0.4, 1.0, 3.0, 8.0])
 
 
-def _numbers(answer, what: str, shape):
-    """:func:`as_array`, with rows of different lengths reported as a hint (as_array's own check raises)."""
-    try:
-        return as_array(answer, what, shape)
-    except AnswerError:
-        raise
-    except ValueError:  # np.ndim of a ragged list, before as_array's own check for it
-        raise AnswerError(f"{sentence(what)} should be numbers, with every row as long as the others.") from None
-
-
 def _call(function, z, name: str):
     """``function(z)`` as a float array of z's shape, or a one-line hint saying what went wrong."""
     values, wrong = call_student(function, z, what=name, returns="an array")
@@ -62,10 +50,10 @@ def check_collapsed_layer(weights, bias) -> Verdict:
     if unanswered(weights, bias):
         return Verdict(False)
     want_w, want_b = act.collapse([(W1, B1), (W2, B2)])
-    weights, wrong = parsed(lambda a, what: _numbers(a, what, want_w.size), weights, "W")
+    weights, wrong = parsed(lambda a, what: as_array(a, what, want_w.size), weights, "W")
     if wrong is not None:
         return wrong
-    bias, wrong = parsed(lambda a, what: _numbers(a, what, want_b.size), bias, "b")
+    bias, wrong = parsed(lambda a, what: as_array(a, what, want_b.size), bias, "b")
     if wrong is not None:
         return wrong
     if not np.allclose(weights, want_w.ravel()):
@@ -136,7 +124,7 @@ def check_sigmoid_xor(weights1, bias1, weights2, bias2) -> Verdict:
         return Verdict(False)
     parts = []
     for answer, what, size in ((weights1, "W1", 4), (bias1, "b1", 2), (weights2, "W2", 2), (bias2, "b2", 1)):
-        value, wrong = parsed(lambda a, w, n=size: _numbers(a, w, n), answer, what)
+        value, wrong = parsed(lambda a, w, n=size: as_array(a, w, n), answer, what)
         if wrong is not None:
             return wrong
         parts.append(value)

@@ -6,14 +6,12 @@ import numpy as np
 
 from course_utils.activations import relu
 from course_utils.exercises import (
-    AnswerError,
     Verdict,
     as_array,
     as_number,
     as_shape,
     feedback,
     parsed,
-    sentence,
     unanswered,
 )
 from course_utils.forward_propagation import dense, forward
@@ -35,21 +33,11 @@ XOR_INPUTS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 XOR_TARGETS = np.array([0.0, 1.0, 1.0, 0.0])
 
 
-def _numbers(answer, what: str, shape):
-    """:func:`as_array`, with rows of different lengths reported as a hint (as_array's own check raises)."""
-    try:
-        return as_array(answer, what, shape)
-    except AnswerError:
-        raise
-    except ValueError:  # np.ndim of a ragged list, before as_array's own check for it
-        raise AnswerError(f"{sentence(what)} should be numbers, with every row as long as the others.") from None
-
-
 def check_hand_forward(hidden, output) -> Verdict:
     """Exercise 1: the hidden activations (two numbers) and the output of EXERCISE_LAYERS on EXERCISE_X."""
     if unanswered(hidden, output):
         return Verdict(False)
-    hidden, wrong = parsed(lambda answer, what: _numbers(answer, what, 2), hidden, "the hidden activations")
+    hidden, wrong = parsed(lambda answer, what: as_array(answer, what, 2), hidden, "the hidden activations")
     if wrong is not None:
         return wrong
     output, wrong = parsed(as_number, output, "the output")
@@ -97,7 +85,7 @@ def check_xor_weights(W1, b1, W2, b2) -> Verdict:
         return Verdict(False)
     values = {}
     for name, answer, shape in (("W1", W1, (2, 2)), ("b1", b1, (2,)), ("W2", W2, (2, 1)), ("b2", b2, (1,))):
-        values[name], wrong = parsed(lambda a, what, shape=shape: _numbers(a, what, shape), answer, name)
+        values[name], wrong = parsed(lambda a, what, shape=shape: as_array(a, what, shape), answer, name)
         if wrong is not None:
             return wrong
     network = [(values["W1"], values["b1"], relu), (values["W2"], values["b2"], linear)]

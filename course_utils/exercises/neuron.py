@@ -6,14 +6,12 @@ import numpy as np
 
 from course_utils.exercises import (
     LEAK_MARGIN,
-    AnswerError,
     Verdict,
     as_array,
     as_number,
     as_whole_number,
     feedback,
     parsed,
-    sentence,
     unanswered,
 )
 from course_utils.neuron import GATE_INPUTS, GATE_TARGETS, step
@@ -22,16 +20,6 @@ from course_utils.neuron import GATE_INPUTS, GATE_TARGETS, step
 DIGIT_TARGET = 0.99
 #: Exercise 4: how many training images of each digit (0 and 1) the student's perceptron learns from.
 N_TRAINING_PER_DIGIT = 500
-
-
-def _numbers(answer, what: str, shape):
-    """:func:`as_array`, with rows of different lengths reported as a hint (as_array's own check raises)."""
-    try:
-        return as_array(answer, what, shape)
-    except AnswerError:
-        raise
-    except ValueError:  # np.ndim of a ragged list, before as_array's own check for it
-        raise AnswerError(f"{sentence(what)} should be numbers, with every row as long as the others.") from None
 
 
 def check_weighted_sum_prediction(weighted_sum, output) -> Verdict:
@@ -64,7 +52,7 @@ def check_nand_neuron(weights, bias) -> Verdict:
     """Exercise 2: weights and bias with which step(w·x + b) computes NAND on all four inputs."""
     if unanswered(weights, bias):
         return Verdict(False)
-    weights, wrong = parsed(lambda answer, what: _numbers(answer, what, 2), weights, "the weights")
+    weights, wrong = parsed(lambda answer, what: as_array(answer, what, 2), weights, "the weights")
     if wrong is not None:
         return wrong
     bias, wrong = parsed(as_number, bias, "the bias")
