@@ -7,6 +7,10 @@ The convolution itself, ``convolve2d``, is written in the notebook's own cell.
 * :func:`plot_edge_maps`: a digit and signed edge maps, on one colour scale centred on zero.
 * :func:`plot_feature_maps`: a digit and a layer's feature maps (after ReLU), on one shared colour scale.
 * :func:`plot_filters`: a first layer's 3 × 3 kernels.
+* :func:`plot_sized_maps`: maps of different sizes (padding, stride, pooling) at one size per pixel.
+* :func:`plot_learned_kernel`: a kernel learned by gradient descent, its loss and the target kernel.
+* :func:`plot_receptive_fields`: nested receptive fields drawn on a digit.
+* :func:`plot_top_patches`: the input patches each filter of a layer responds to most.
 
 Parameter counts of layers live in :mod:`course_utils.keras_apis`.
 """
@@ -155,4 +159,125 @@ def plot_filters(kernels, title: str = ""):
     if title:
         fig.suptitle(title)
     fig.tight_layout()
+    return fig
+
+
+def plot_sized_maps(maps, titles, title: str = "", colorbar_label: str = "kernel output"):
+    """Signed 2-D maps of different sizes side by side, drawn at one scale per pixel so a smaller map looks smaller.
+
+    Red is positive, blue negative, on one colour scale symmetric around zero and shared by every map.
+    """
+    import matplotlib.pyplot as plt
+
+    maps = [np.asarray(m, dtype=float) for m in maps]
+    if any(m.ndim != 2 for m in maps):
+        raise ValueError(f"each map must be 2-D (height, width); got shapes {[m.shape for m in maps]}")
+    if len(titles) != len(maps):
+        raise ValueError(f"need one title per map: {len(maps)} maps, {len(titles)} titles")
+    limit = max(np.abs(m).max() for m in maps) or 1.0
+    widths = [m.shape[1] for m in maps]
+    tallest = max(m.shape[0] for m in maps)
+    inch = 2.9 / max(widths)  # inches per pixel: the largest map is 2.9 inches wide
+    fig = plt.figure(figsize=(inch * sum(widths) + 0.35 * len(maps) + 1.2, inch * tallest + 1.1))
+    grid = fig.add_gridspec(1, len(maps), width_ratios=widths, left=0.02, right=0.86, top=0.78, bottom=0.03)
+    for k, (m, text) in enumerate(zip(maps, titles)):
+        ax = fig.add_subplot(grid[0, k])
+        shown = ax.imshow(
+            m, cmap="RdBu_r", vmin=-limit, vmax=limit, extent=(0, m.shape[1], tallest, tallest - m.shape[0])
+        )
+        ax.set_xlim(0, m.shape[1])
+        ax.set_ylim(tallest, 0)
+        ax.set_title(f"{text}\n{m.shape[0]} × {m.shape[1]}", fontsize=10)
+        ax.axis("off")
+    fig.colorbar(shown, cax=fig.add_axes((0.89, 0.1, 0.02, 0.65)), label=colorbar_label)
+    if title:
+        fig.suptitle(title, fontsize=12)
+    return fig
+
+
+def plot_learned_kernel(losses, kernel, target, title: str = ""):
+    """Gradient descent on one kernel: the loss per step (log scale), then the learned and the target kernel.
+
+    Both kernels share one colour scale (red positive, blue negative) and have their weights written in.
+    """
+    import matplotlib.pyplot as plt
+
+    losses, kernel, target = (np.asarray(a, dtype=float) for a in (losses, kernel, target))
+    if kernel.shape != target.shape or kernel.ndim != 2:
+        raise ValueError(f"kernel and target must be 2-D of one shape; got {kernel.shape} and {target.shape}")
+    fig, axes = plt.subplots(1, 3, figsize=(9.6, 3.0), width_ratios=[1.6, 1, 1], layout="constrained")
+    axes[0].semilogy(np.arange(len(losses)), losses, marker=".")
+    axes[0].set_xlabel("step")
+    axes[0].set_ylabel("mean squared error")
+    axes[0].set_title("loss")
+    limit = max(np.abs(kernel).max(), np.abs(target).max()) or 1.0
+    for ax, weights, name in ((axes[1], kernel, "learned kernel"), (axes[2], target, "hand-made kernel")):
+        ax.imshow(weights, cmap="RdBu_r", vmin=-limit, vmax=limit)
+        for (i, j), value in np.ndenumerate(weights):
+            ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=9)
+        ax.set_title(name)
+        ax.axis("off")
+    if title:
+        fig.suptitle(title)
+    return fig
+
+
+def plot_receptive_fields(image, fields, labels, title: str = ""):
+    """The digit with one square per layer: ``fields`` are (top row, left column, size) in input pixels."""
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Rectangle
+
+    image = _image_2d(image)
+    if len(fields) != len(labels):
+        raise ValueError(f"need one label per field: {len(fields)} fields, {len(labels)} labels")
+    colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    fig, ax = plt.subplots(figsize=(4.6, 3.0), layout="constrained")
+    ax.imshow(image, cmap="gray_r")
+    height, width = image.shape
+    ax.add_patch(Rectangle((-0.5, -0.5), width, height, fill=False, lw=0.8, ec="0.6", clip_on=False))  # its edge
+    for (top, left, size), label, colour in zip(fields, labels, colours):
+        ax.add_patch(Rectangle((left - 0.5, top - 0.5), size, size, fill=False, lw=2.2, ec=colour, label=label))
+    ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize=9, frameon=False)
+    ax.axis("off")
+    if title:
+        ax.set_title(title, fontsize=11)
+    return fig
+
+
+def _mosaic(patches, gap: int = 1) -> np.ndarray:
+    """(rows, columns, h, w) patches as one image, with a ``gap`` of NaN (drawn grey-blue) between them."""
+    rows, columns, h, w = patches.shape
+    out = np.full((rows * (h + gap) - gap, columns * (w + gap) - gap), np.nan)
+    for r in range(rows):
+        for c in range(columns):
+            out[r * (h + gap) : r * (h + gap) + h, c * (w + gap) : c * (w + gap) + w] = patches[r, c]
+    return out
+
+
+def plot_top_patches(groups, titles, row_labels, title: str = ""):
+    """For each layer, a grid of the input patches its filters respond to most: one row per filter.
+
+    ``groups`` is a list of arrays shaped (filters, patches, h, w) with ink in [0, 1], drawn dark on white;
+    each group's patches are as large as that layer's receptive field.
+    """
+    import matplotlib.pyplot as plt
+
+    groups = [np.asarray(g, dtype=float) for g in groups]
+    if any(g.ndim != 4 for g in groups) or not (len(groups) == len(titles) == len(row_labels)):
+        raise ValueError("groups must be (filters, patches, h, w) arrays, with one title and one row-label list each")
+    fig, axes = plt.subplots(1, len(groups), figsize=(4.2 * len(groups), 4.4), layout="constrained")
+    cmap = plt.get_cmap("gray_r").with_extremes(bad="#c8d2e0")  # the gaps: a patch's white background keeps its edge
+    for ax, patches, text, labels in zip(np.atleast_1d(axes), groups, titles, row_labels):
+        gap = max(1, patches.shape[2] // 4)
+        ax.imshow(_mosaic(patches, gap), cmap=cmap, vmin=0, vmax=1)
+        step = patches.shape[2] + gap
+        ax.set_yticks([r * step + (patches.shape[2] - 1) / 2 for r in range(len(labels))], labels, fontsize=8)
+        ax.set_xticks([])
+        ax.tick_params(length=0)
+        ax.grid(False)
+        for side in ax.spines.values():
+            side.set_visible(False)
+        ax.set_title(text, fontsize=10)
+    if title:
+        fig.suptitle(title)
     return fig

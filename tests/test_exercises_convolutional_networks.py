@@ -9,8 +9,10 @@ from course_utils.exercises.convolutional_networks import (
     MAX_PARAMETERS,
     check_conv_layer,
     check_convolution_value,
+    check_receptive_field,
     check_shuffled_pixels,
     check_small_cnn,
+    check_stride_shapes,
 )
 
 
@@ -18,6 +20,7 @@ def test_conv_layer(capsys):
     assert check_conv_layer((24, 24, 8), 208)
     assert check_conv_layer([24, 24, 8], 208.0)
     assert check_conv_layer(np.array([24, 24, 8]), np.int64(208))
+    capsys.readouterr()
     assert not check_conv_layer((28, 28, 8), 208)
     assert "padding" in capsys.readouterr().out
     assert not check_conv_layer((24, 24, 8), 200)
@@ -124,12 +127,12 @@ def test_small_cnn_measures_accuracy_itself(capsys):
     rng = np.random.default_rng(0)
     x = rng.random((50, 28, 28, 1)).astype("float32")
     predicted = model.predict(x, verbose=0).argmax(axis=1)
-    assert check_small_cnn(model, x, predicted)  # labels = its own predictions: 100%
+    assert check_small_cnn(model, x, predicted, fresh=(x, predicted))  # labels = its own predictions: 100%
     out = capsys.readouterr().out
     assert f"{model.count_params():,} parameters and 100.00% test accuracy" in out
     labels = predicted.copy()
     labels[:2] = (labels[:2] + 1) % 10  # 96% right
-    assert not check_small_cnn(model, x, labels)
+    assert not check_small_cnn(model, x, labels, fresh=(x, labels))
     assert "96.00%" in capsys.readouterr().out
 
 
@@ -156,3 +159,127 @@ def test_small_cnn_rejects_models_that_break_the_rules(capsys):
     assert not check_small_cnn("my_model")
     assert "not a str" in capsys.readouterr().out
     assert not check_small_cnn(None)
+
+
+def one_message(out):
+    """The feedback is one line, a verdict's own message, never a traceback."""
+    return out.count("\n") == 1 and "Traceback" not in out
+
+
+@pytest.mark.parametrize(
+    "conv, pool, verdict, hint",
+    [
+        (None, None, False, "Not answered"),
+        ((14, 14, 8), None, False, "Not answered"),
+        ((14, 14, 8), (7, 7, 8), True, "border of 2"),
+        ([14, 14, 8], np.array([7, 7, 8]), True, "border of 2"),
+        ((28, 28, 8), (14, 14, 8), False, "stride of 2"),  # forgot the stride
+        ((12, 12, 8), (6, 6, 8), False, 'padding="same" adds a border'),  # forgot the padding
+        ((24, 24, 8), (12, 12, 8), False, "neither padding nor stride"),
+        ((14, 14, 1), (7, 7, 1), False, "channels"),
+        ((13, 13, 8), (6, 6, 8), False, "section 2's formula"),
+        ((14, 14, 8), (14, 14, 8), False, "height and width change"),  # forgot the pooling
+        ((14, 14, 8), (7, 7, 1), False, "channels stay"),
+        ((14, 14, 8), (7, 7, 4), False, "channels stay"),
+        ((14, 14, 8), (8, 8, 8), False, "halves its height and width"),
+        ("14x14x8", (7, 7, 8), False, "three whole numbers"),
+        ((14, 14), (7, 7, 8), False, "three whole numbers"),
+        ((14, 14, 8), (7, 7.5, 8), False, "whole number"),
+        ((14, 14, 8), (7, float("nan"), 8), False, "finite"),
+        ((14, 14, 8), 7, False, "three whole numbers"),
+        ((14, 14, 8), (7, 0, 8), False, "positive sizes"),
+    ],
+)
+def test_stride_shapes(capsys, conv, pool, verdict, hint):
+    assert bool(check_stride_shapes(conv, pool)) is verdict
+    out = capsys.readouterr().out
+    assert hint in out and one_message(out)
+    if not verdict:
+        assert "(7, 7, 8)" not in out and "14, 14, 8)" not in out.replace(f"{conv}", "")
+
+
+@pytest.mark.parametrize(
+    "field, verdict, hint",
+    [
+        (None, False, "Not answered"),
+        (18, True, "10 + (3 - 1)"),
+        (18.0, True, "10 + (3 - 1)"),
+        (np.int64(18), True, "10 + (3 - 1)"),
+        ((18, 18), True, "10 + (3 - 1)"),
+        (12, False, "not 1 pixel apart"),  # the window added without the jump
+        (14, False, "Count the jump again"),  # a jump of 2
+        (10, False, "pool2's field"),
+        (3, False, "pixels of the image"),
+        (30, False, "not by multiplying"),
+        (20, False, "Start from pool2's"),
+        ("18", False, "not the text '18'"),
+        (18.5, False, "whole number"),
+        ([18], False, "got a list"),
+        ((18, 17), False, "got a tuple"),
+        (float("nan"), False, "finite"),
+        (True, False, "not True"),
+    ],
+)
+def test_receptive_field(capsys, field, verdict, hint):
+    assert bool(check_receptive_field(field)) is verdict
+    out = capsys.readouterr().out
+    assert hint in out and one_message(out)
+    if not verdict:
+        assert "18" not in out.replace(repr(field), "").replace(str(field), "")
+
+
+def test_small_cnn_catches_a_model_that_trained_on_the_test_images(capsys):
+    model = small_cnn()
+    rng = np.random.default_rng(1)
+    x_test, x_fresh = rng.random((300, 28, 28, 1)).astype("float32"), rng.random((300, 28, 28, 1)).astype("float32")
+    y_test = model.predict(x_test, verbose=0).argmax(axis=1)  # the model "knows" the test labels: 100%
+    y_fresh = (model.predict(x_fresh, verbose=0).argmax(axis=1) + 1) % 10  # and is wrong on images it never had
+    assert not check_small_cnn(model, x_test, y_test, fresh=(x_fresh, y_fresh))
+    out = capsys.readouterr().out
+    assert "has seen the test images" in out and one_message(out)
+    y_fresh_honest = model.predict(x_fresh, verbose=0).argmax(axis=1)  # as good on fresh images: no leak
+    assert check_small_cnn(model, x_test, y_test, fresh=(x_fresh, y_fresh_honest))
+    assert "100.00% test accuracy" in capsys.readouterr().out
+
+
+def test_small_cnn_malformed_models_are_one_plain_line(capsys):
+    keras = pytest.importorskip("keras")
+    wrong_size = keras.Sequential(
+        [keras.Input(shape=(32, 32, 1)), keras.layers.Conv2D(2, 3), keras.layers.Flatten(), keras.layers.Dense(10)]
+    )
+    x = np.zeros((2, 28, 28, 1), dtype="float32")
+    for model, hint in [
+        (wrong_size, "(32, 32, 1)"),
+        (keras.Sequential([keras.layers.Conv2D(2, 3)]), "keras.Input(shape=(28, 28, 1))"),
+        (small_cnn, "not a function"),
+        (np.zeros(3), "not a ndarray"),
+    ]:
+        assert not check_small_cnn(model, x, np.zeros(2), fresh=(x, np.zeros(2)))
+        out = capsys.readouterr().out
+        assert hint in out and one_message(out)
+
+
+@pytest.mark.parametrize(
+    "shape, count, hint",
+    [
+        ((28, 28, 8), 208, "padding"),
+        ((26, 26, 8), 208, "5 x 5"),
+        ((24, 24, 1), 208, "channels"),
+        ((24, 24, 8), 200, "bias too"),
+        ((24, 24, 8), 24 * 24 * 8, "number of outputs"),
+        ((24, 24, 8), 26, "count one filter's weights"),
+        ((23, 23, 8), 208, "section 2's formula"),
+    ],
+)
+def test_conv_layer_near_misses_are_named_without_the_answer(capsys, shape, count, hint):
+    assert not check_conv_layer(shape, count)
+    out = capsys.readouterr().out
+    assert hint in out and one_message(out)
+    assert "208" not in out.replace(str(count), "") and "(24, 24, 8)" not in out.replace(str(shape), "")
+
+
+@pytest.mark.parametrize("value", [-3.0, 2.5, 0.0, 9.0])
+def test_convolution_value_wrong_answers_do_not_give_it_away(capsys, value):
+    assert not check_convolution_value(value)
+    out = capsys.readouterr().out
+    assert one_message(out) and "3.0" not in out and "background → ink" not in out

@@ -11,11 +11,11 @@ import numpy as np
 from course_utils.exercises import (
     AnswerError,
     Verdict,
+    accuracy_without_leak,
     as_number,
     as_shape,
     as_whole_number,
     feedback,
-    model_accuracy,
     parsed,
     sentence,
     unanswered,
@@ -44,17 +44,21 @@ def check_conv_layer(output_shape, n_parameters) -> Verdict:
     if wrong is not None:
         return wrong
     if shape != (24, 24, 8):
-        hint = (
-            "Without padding the window cannot be centred on border pixels: the map shrinks."
-            if shape[:2] == (28, 28)
-            else "A 5x5 window fits 28 - 5 + 1 positions along each side, and each filter makes one channel."
-        )
+        if shape[2] != 8:
+            hint = "Look at the channels: each of the 8 filters makes one output channel."
+        elif shape[:2] == (28, 28):
+            hint = "Without padding the window cannot be centred on border pixels: the map shrinks."
+        elif shape[:2] == (26, 26):
+            hint = "26 is for a 3x3 kernel; this one is 5 x 5 (section 2's formula, or question 2)."
+        else:
+            hint = "Count the positions a 5x5 window fits along each side of 28 pixels (section 2's formula)."
         return feedback(False, "", f"The shape is not {shape}. {hint}")
-    hint = (
-        "That counts the weights only: each filter has one bias too."
-        if count == 5 * 5 * 8
-        else "The shape is right. Parameters: each of the 8 filters has 5·5·1 weights and one bias."
-    )
+    if count == 5 * 5 * 8:
+        hint = "That counts the weights only: each filter has one bias too."
+    elif count == 24 * 24 * 8:
+        hint = "That is the number of outputs; the parameters are the kernels' weights and biases, shared by them all."
+    else:
+        hint = "The shape is right. For the parameters, count one filter's weights and bias, then all 8 filters."
     return feedback(
         count == (5 * 5 * 1 + 1) * 8, "(24, 24, 8) and (5·5·1 + 1)·8 = 208 parameters, whatever the image size.", hint
     )
@@ -78,6 +82,74 @@ def check_convolution_value(value) -> Verdict:
         f"Each row gives right − left: 1.0 + 1.0 + 1.0 = {expected:.1f}. A large positive value means "
         "background on the left, ink on the right: a background → ink edge, left to right.",
         hint,
+    )
+
+
+def check_stride_shapes(conv_shape, pool_shape) -> Verdict:
+    """Exercise 3: Conv2D(8, 5, strides=2, padding="same") then MaxPooling2D(2) on a 28x28x1 image."""
+    if unanswered(conv_shape, pool_shape):
+        return Verdict(False)
+    shapes = []
+    for answer, what in ((conv_shape, "the convolution's output shape"), (pool_shape, "the pooling's output shape")):
+        shape, wrong = parsed(lambda answer, what: as_shape(answer, what, 3, "(height, width, channels)"), answer, what)
+        if wrong is not None:
+            return wrong
+        shapes.append(shape)
+    conv, pool = shapes
+    if conv != (14, 14, 8):
+        if conv[2] != 8:
+            hint = "Look at the channels: each of the 8 filters makes one output channel, whatever the input has."
+        elif conv[:2] == (28, 28):
+            hint = 'That is padding="same" with stride 1: the stride of 2 moves the kernel 2 pixels at a time.'
+        elif conv[:2] == (12, 12):
+            hint = 'That is stride 2 without padding: padding="same" adds a border of (5 - 1) / 2 pixels first.'
+        elif conv[:2] == (24, 24):
+            hint = "That is a 5x5 kernel with neither padding nor stride: this layer has both."
+        else:
+            hint = (
+                'Use section 2\'s formula along each side, with n = 28, k = 5, the border of padding="same" and s = 2.'
+            )
+        return feedback(False, "", f"The convolution's shape is not {conv}. {hint}")
+    if pool != (7, 7, 8):
+        if pool == conv:
+            hint = "MaxPooling2D(2) keeps one value of each 2x2 square: the height and width change."
+        elif pool[:2] == (7, 7):
+            hint = "The height and width are right; pooling works on each channel separately, so the channels stay."
+        else:
+            hint = "The convolution's shape is right; pooling 2x2 halves its height and width (rounding down)."
+        return feedback(False, "", f"The pooling's shape is not {pool}. {hint}")
+    return feedback(
+        True,
+        "(14, 14, 8) then (7, 7, 8): the border of 2 keeps 28 pixels of room, the stride of 2 halves them, "
+        "and pooling halves them again.",
+        "",
+    )
+
+
+#: Exercise 4: the receptive field of a third Conv2D(64, 3) after pool2 (10 pixels, positions 4 pixels apart).
+THIRD_FIELD = 10 + (3 - 1) * 4
+
+
+def check_receptive_field(field) -> Verdict:
+    """Exercise 4: the receptive field, in pixels along each side, of a Conv2D(64, 3) added after pool2."""
+    if unanswered(field):
+        return Verdict(False)
+    if isinstance(field, (tuple, list)) and len(field) == 2 and field[0] == field[1]:
+        field = field[0]  # (18, 18) says the same as 18
+    size, wrong = parsed(as_whole_number, field, "the receptive field's width in pixels")
+    if wrong is not None:
+        return wrong
+    hints = {
+        12: "A 3-wide window adds 2 neighbours, but after two poolings its neighbours are not 1 pixel apart.",
+        14: "Count the jump again: each pooling of 2 doubles it, and there have been two since the image.",
+        10: "That is pool2's field: the new layer's window reaches past it to its neighbours.",
+        3: "That is the window in the layer's own input; count in pixels of the image, with the rule of section 6.",
+        30: "The field grows by adding, (k - 1) · jump, not by multiplying.",
+    }
+    return feedback(
+        size == THIRD_FIELD,
+        "10 + (3 - 1) · 4 = 18 pixels: three small kernels and two poolings see most of a 28 x 28 digit.",
+        hints.get(size, "Start from pool2's 10 pixels and add (window - 1) · jump, with the jump after pool2."),
     )
 
 
@@ -135,12 +207,15 @@ def _conv_layers(model):
     return found
 
 
-def check_small_cnn(model, x_test=None, y_test=None) -> Verdict:
+def check_small_cnn(model, x_test=None, y_test=None, fresh=None) -> Verdict:
     """The open experiment: a trained CNN with at most 40,000 parameters and at least 99% MNIST test accuracy.
 
     Trains nothing: checks that ``model`` is a Keras model with a ``Conv2D`` layer, reads 28x28x1
     images and outputs 10 class scores, counts its parameters, and measures its accuracy on the
     10,000 test images (loaded with ``course_utils.load_mnist`` unless ``x_test``/``y_test`` are given).
+    It also measures the model on ``fresh`` images, ``(x, y)``, by default the validation images (the last
+    6,000 training images, which the notebook keeps out of training): a test score far above that one means
+    the model trained on the test images, and is reported as the leak it is.
     """
     import keras
 
@@ -166,13 +241,16 @@ def check_small_cnn(model, x_test=None, y_test=None) -> Verdict:
             f"Your model has {count:,} parameters, more than {MAX_PARAMETERS:,}. Most of a small "
             "CNN's parameters usually sit in its Dense layers: look at model.summary().",
         )
-    if x_test is None or y_test is None:
+    if x_test is None or y_test is None or fresh is None:
         from course_utils import load_mnist
         from course_utils.data import prepare_images
 
-        _, (x_test, y_test) = load_mnist()
-        x_test = prepare_images(x_test, flatten=False)
-    accuracy, wrong = model_accuracy(model, x_test, y_test)
+        (x_train, y_train), (x_test_all, y_test_all) = load_mnist()
+        if x_test is None or y_test is None:
+            x_test, y_test = prepare_images(x_test_all, flatten=False), y_test_all
+        if fresh is None:
+            fresh = (prepare_images(x_train[-6_000:], flatten=False), y_train[-6_000:])
+    accuracy, wrong = accuracy_without_leak(model, (x_test, y_test), fresh, judged_name="test images")
     if wrong is not None:
         return wrong
     return feedback(
