@@ -18,8 +18,13 @@ Parameter counts of layers live in :mod:`course_utils.keras_apis`.
 from __future__ import annotations
 
 import keras
+import matplotlib.pyplot as plt
 import numpy as np
 from keras import layers
+from matplotlib.colors import PowerNorm
+from matplotlib.patches import Rectangle
+
+from course_utils.colours import DIGITS_CMAP, LIGHT_GREY, MAGNITUDE_CMAP, SIGNED_CMAP
 
 
 def _image_2d(image) -> np.ndarray:
@@ -47,8 +52,6 @@ def plot_edge_maps(image, maps, titles, title: str = "", colorbar_label: str = "
     ``maps`` is shaped (height, width, n) with one title per map. The colour scale is symmetric
     around zero and the same for every map, so equal colours mean equal values.
     """
-    import matplotlib.pyplot as plt
-
     image, maps = _image_2d(image), _maps_3d(maps)
     if len(titles) != maps.shape[2]:
         raise ValueError(f"need one title per map: {maps.shape[2]} maps, {len(titles)} titles")
@@ -56,10 +59,10 @@ def plot_edge_maps(image, maps, titles, title: str = "", colorbar_label: str = "
     n = maps.shape[2]
     fig, axes = plt.subplots(1, n + 1, figsize=(3.4 * (n + 1) + 0.8, 4.0), squeeze=False, layout="constrained")
     axes = axes[0]
-    axes[0].imshow(image, cmap="gray_r")
+    axes[0].imshow(image, cmap=DIGITS_CMAP)
     axes[0].set_title("input digit\n(ink drawn dark)", fontsize=11)
     for ax, k in zip(axes[1:], range(n)):
-        shown = ax.imshow(maps[:, :, k], cmap="RdBu_r", vmin=-limit, vmax=limit)
+        shown = ax.imshow(maps[:, :, k], cmap=SIGNED_CMAP, vmin=-limit, vmax=limit)
         ax.set_title(titles[k], fontsize=11)
     for ax in axes:
         ax.axis("off")
@@ -85,9 +88,6 @@ def plot_feature_maps(
     a dark map responded weakly. The colours are spaced by the square root of the value, so small
     values, such as a small positive bias on the background, stay visible next to large ones.
     """
-    import matplotlib.pyplot as plt
-    from matplotlib.colors import PowerNorm
-
     image, maps = _image_2d(image), _maps_3d(maps)
     if maps.min() < 0:
         raise ValueError(f"feature maps after a ReLU are >= 0; these go down to {maps.min():.3g}")
@@ -103,10 +103,10 @@ def plot_feature_maps(
     for i, ax in enumerate(axes.ravel()):
         ax.axis("off")
         if i == 0:
-            ax.imshow(image, cmap="gray_r")
+            ax.imshow(image, cmap=DIGITS_CMAP)
             ax.set_title("input", fontsize=8)
         elif i < panels:
-            shown = ax.imshow(maps[:, :, i - 1], cmap="viridis", norm=norm)
+            shown = ax.imshow(maps[:, :, i - 1], cmap=MAGNITUDE_CMAP, norm=norm)
             ax.set_title(f"{label} {i - 1}", fontsize=8)
     colorbar_axes = fig.add_axes((1 - 0.55 / width, 0.1, 0.12 / width, 0.8 * (1 - top / height)))
     fig.colorbar(shown, cax=colorbar_axes, label=colorbar_label)
@@ -139,8 +139,6 @@ def plot_filters(kernels, title: str = ""):
 
     Red is a positive weight, blue a negative one, on a scale symmetric around zero.
     """
-    import matplotlib.pyplot as plt
-
     kernels = np.asarray(kernels, dtype=float)
     if kernels.ndim != 4 or kernels.shape[2] != 1:
         raise ValueError(
@@ -154,7 +152,7 @@ def plot_filters(kernels, title: str = ""):
     for i, ax in enumerate(axes.ravel()):
         ax.axis("off")
         if i < filters:
-            ax.imshow(kernels[:, :, 0, i], cmap="RdBu_r", vmin=-limit, vmax=limit)
+            ax.imshow(kernels[:, :, 0, i], cmap=SIGNED_CMAP, vmin=-limit, vmax=limit)
             ax.set_title(f"filter {i}", fontsize=8)
     if title:
         fig.suptitle(title)
@@ -167,8 +165,6 @@ def plot_sized_maps(maps, titles, title: str = "", colorbar_label: str = "kernel
 
     Red is positive, blue negative, on one colour scale symmetric around zero and shared by every map.
     """
-    import matplotlib.pyplot as plt
-
     maps = [np.asarray(m, dtype=float) for m in maps]
     if any(m.ndim != 2 for m in maps):
         raise ValueError(f"each map must be 2-D (height, width); got shapes {[m.shape for m in maps]}")
@@ -183,7 +179,7 @@ def plot_sized_maps(maps, titles, title: str = "", colorbar_label: str = "kernel
     for k, (m, text) in enumerate(zip(maps, titles)):
         ax = fig.add_subplot(grid[0, k])
         shown = ax.imshow(
-            m, cmap="RdBu_r", vmin=-limit, vmax=limit, extent=(0, m.shape[1], tallest, tallest - m.shape[0])
+            m, cmap=SIGNED_CMAP, vmin=-limit, vmax=limit, extent=(0, m.shape[1], tallest, tallest - m.shape[0])
         )
         ax.set_xlim(0, m.shape[1])
         ax.set_ylim(tallest, 0)
@@ -200,8 +196,6 @@ def plot_learned_kernel(losses, kernel, target, title: str = ""):
 
     Both kernels share one colour scale (red positive, blue negative) and have their weights written in.
     """
-    import matplotlib.pyplot as plt
-
     losses, kernel, target = (np.asarray(a, dtype=float) for a in (losses, kernel, target))
     if kernel.shape != target.shape or kernel.ndim != 2:
         raise ValueError(f"kernel and target must be 2-D of one shape; got {kernel.shape} and {target.shape}")
@@ -212,7 +206,7 @@ def plot_learned_kernel(losses, kernel, target, title: str = ""):
     axes[0].set_title("loss")
     limit = max(np.abs(kernel).max(), np.abs(target).max()) or 1.0
     for ax, weights, name in ((axes[1], kernel, "learned kernel"), (axes[2], target, "hand-made kernel")):
-        ax.imshow(weights, cmap="RdBu_r", vmin=-limit, vmax=limit)
+        ax.imshow(weights, cmap=SIGNED_CMAP, vmin=-limit, vmax=limit)
         for (i, j), value in np.ndenumerate(weights):
             ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=9)
         ax.set_title(name)
@@ -224,15 +218,12 @@ def plot_learned_kernel(losses, kernel, target, title: str = ""):
 
 def plot_receptive_fields(image, fields, labels, title: str = ""):
     """The digit with one square per layer: ``fields`` are (top row, left column, size) in input pixels."""
-    import matplotlib.pyplot as plt
-    from matplotlib.patches import Rectangle
-
     image = _image_2d(image)
     if len(fields) != len(labels):
         raise ValueError(f"need one label per field: {len(fields)} fields, {len(labels)} labels")
     colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     fig, ax = plt.subplots(figsize=(4.6, 3.0), layout="constrained")
-    ax.imshow(image, cmap="gray_r")
+    ax.imshow(image, cmap=DIGITS_CMAP)
     height, width = image.shape
     ax.add_patch(Rectangle((-0.5, -0.5), width, height, fill=False, lw=0.8, ec="0.6", clip_on=False))  # its edge
     for (top, left, size), label, colour in zip(fields, labels, colours):
@@ -260,13 +251,12 @@ def plot_top_patches(groups, titles, row_labels, title: str = ""):
     ``groups`` is a list of arrays shaped (filters, patches, h, w) with ink in [0, 1], drawn dark on white;
     each group's patches are as large as that layer's receptive field.
     """
-    import matplotlib.pyplot as plt
-
     groups = [np.asarray(g, dtype=float) for g in groups]
     if any(g.ndim != 4 for g in groups) or not (len(groups) == len(titles) == len(row_labels)):
         raise ValueError("groups must be (filters, patches, h, w) arrays, with one title and one row-label list each")
     fig, axes = plt.subplots(1, len(groups), figsize=(4.2 * len(groups), 4.4), layout="constrained")
-    cmap = plt.get_cmap("gray_r").with_extremes(bad="#c8d2e0")  # the gaps: a patch's white background keeps its edge
+    # the gaps between patches: a patch's white background keeps its edge
+    cmap = plt.get_cmap(DIGITS_CMAP).with_extremes(bad=LIGHT_GREY)
     for ax, patches, text, labels in zip(np.atleast_1d(axes), groups, titles, row_labels):
         gap = max(1, patches.shape[2] // 4)
         ax.imshow(_mosaic(patches, gap), cmap=cmap, vmin=0, vmax=1)

@@ -42,6 +42,7 @@ class _History:
 
 def _makers():
     from course_utils import activations, diagrams, gradient_descent, losses, plots
+    from course_utils import convolutional_networks as cnn
 
     runs = {"η = 0.1": [10.0, 8.0, 6.4], "η = 1.05": [10.0, -11.0, 12.1]}
     fit = gradient_descent.LineFit(w=0.9, b=0.1, losses=[1.0, 0.5, 0.2])
@@ -67,6 +68,25 @@ def _makers():
         "gradient_descent.plot_descent_paths": lambda: gradient_descent.plot_descent_paths(runs),
         "gradient_descent.plot_distance_to_minimum": lambda: gradient_descent.plot_distance_to_minimum(runs),
         "gradient_descent.plot_line_fit": lambda: gradient_descent.plot_line_fit(x, 2 * x, fit, true_line=(2, 0)),
+        "convolutional_networks.plot_edge_maps": lambda: cnn.plot_edge_maps(
+            RNG.random((6, 6)), RNG.normal(size=(4, 4, 2)), ["a", "b"], title="t"
+        ),
+        "convolutional_networks.plot_feature_maps": lambda: cnn.plot_feature_maps(
+            RNG.random((6, 6)), RNG.random((4, 4, 4)), columns=2
+        ),
+        "convolutional_networks.plot_filters": lambda: cnn.plot_filters(RNG.normal(size=(3, 3, 1, 4))),
+        "convolutional_networks.plot_sized_maps": lambda: cnn.plot_sized_maps(
+            [RNG.normal(size=(6, 6)), RNG.normal(size=(3, 3))], ["big", "small"]
+        ),
+        "convolutional_networks.plot_learned_kernel": lambda: cnn.plot_learned_kernel(
+            [1.0, 0.1, 0.01], RNG.normal(size=(3, 3)), RNG.normal(size=(3, 3))
+        ),
+        "convolutional_networks.plot_receptive_fields": lambda: cnn.plot_receptive_fields(
+            RNG.random((28, 28)), [(8, 8, 3), (8, 8, 10)], ["conv1", "pool2"]
+        ),
+        "convolutional_networks.plot_top_patches": lambda: cnn.plot_top_patches(
+            [RNG.random((2, 3, 3, 3)), RNG.random((2, 3, 8, 8))], ["first", "second"], [["f0", "f1"], ["g0", "g1"]]
+        ),
     }
 
 
