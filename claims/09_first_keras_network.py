@@ -13,6 +13,11 @@ claim("the loss is still close to ln 2: between 0.5 and 0.9", f"{final_loss:.3f}
 claim("train_runs ends where fit ends (weights within 1e-5)", f"{difference:.1e}", difference < 1e-5)
 claim("at most 20 of the 100 runs of the original network solve XOR", n_solved, n_solved <= 0.2 * N_RUNS)
 claim(
+    "the loop's count is the runs' own verdict, run by run",
+    n_solved,
+    [row[5] == "yes" for row in rows] == [r.solved for r in runs],
+)
+claim(
     "even the most confident solved run has one probability less than 0.1 from 0.5",
     f"{best_solved_margin:.3f}",
     best_solved_margin < 0.1,

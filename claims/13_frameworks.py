@@ -38,6 +38,12 @@ claim(
     numpy_here < (2, 0) or "PZERO" in attempt.code,
 )
 claim("MXNet declares that it needs a NumPy below 2.0", package.requires, "numpy<2.0.0,>1.16.0" in package.requires)
+claim("the legacy environment holds MXNet 1.9.1", package.version, package.version == "1.9.1")
+claim(
+    "the legacy environment's NumPy is 1.23.5, the last release before 1.24",
+    result.value["numpy"],
+    result.value["numpy"] == "1.23.5",
+)
 numpy_legacy = tuple(int(part) for part in result.value["numpy"].split(".")[:2])
 claim(
     "MXNet's autograd gives f'(2) = 7, in its legacy environment with a NumPy older than 1.24",

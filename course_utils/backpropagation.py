@@ -3,8 +3,7 @@
 * :func:`numerical_gradient` and :func:`relative_error`, the gradient check, are saved from 08's cells
   (the exercise checks use them);
 * :func:`draw_graph`, :func:`graph_of`: a computational graph drawn with Matplotlib, from a
-  description or from a micrograd-style value;
-* :func:`numpy_on_one_core`: plumbing that keeps NumPy's matrix products on one thread.
+  description or from a micrograd-style value.
 """
 
 from __future__ import annotations
@@ -217,36 +216,3 @@ def _parents(v):
 
 def _op(v) -> str:
     return getattr(v, "op", None) or getattr(v, "_op", None) or ""
-
-
-# --- Plumbing ----------------------------------------------------------------------------------------
-
-
-def numpy_on_one_core() -> bool:
-    """Keep NumPy's matrix products on one thread; returns whether the setting could be made.
-
-    A product of a 128-row batch with a 784 x 128 matrix takes well under a millisecond: handing
-    half of it to a second thread costs more than it saves, and on a busy machine a thread that
-    waits for a core can make the product many times slower. The limit is set through the
-    OpenBLAS library that NumPy's wheels bundle; with another BLAS nothing changes.
-    """
-    import ctypes
-    import glob
-    import os
-
-    folder = os.path.join(os.path.dirname(np.__file__), os.pardir, "numpy.libs")
-    for path in glob.glob(os.path.join(folder, "*openblas*")):
-        try:
-            library = ctypes.CDLL(path)
-        except OSError:
-            continue
-        for symbol in (
-            "scipy_openblas_set_num_threads64_",
-            "scipy_openblas_set_num_threads",
-            "openblas_set_num_threads",
-        ):
-            setter = getattr(library, symbol, None)
-            if setter is not None:
-                setter(1)
-                return True
-    return False

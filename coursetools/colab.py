@@ -93,6 +93,7 @@ PACKAGES = [
     "ml_dtypes",
     "protobuf",
     "pillow",
+    "threadpoolctl",  # 08_backpropagation; a dependency of course_utils
 ]
 #: Must stay absent, so the frameworks notebook is tested the way described above.
 ABSENT = ["torch", "jax"]

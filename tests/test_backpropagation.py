@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from course_utils.backpropagation import draw_graph, graph_of, numerical_gradient, numpy_on_one_core, relative_error
+from course_utils.backpropagation import draw_graph, graph_of, numerical_gradient, relative_error
 
 # --- the gradient check ----------------------------------------------------------
 
@@ -125,10 +125,3 @@ def test_draw_graph_draws_every_node_value_and_gradient():
 def test_draw_graph_rejects_bad_graphs(nodes, message):
     with pytest.raises(ValueError, match=message):
         draw_graph(nodes)
-
-
-def test_numpy_on_one_core_keeps_results():
-    a = np.random.default_rng(0).normal(size=(64, 96))
-    before = a @ a.T
-    assert isinstance(numpy_on_one_core(), bool)
-    assert np.allclose(a @ a.T, before)

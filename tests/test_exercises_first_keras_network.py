@@ -1,5 +1,6 @@
 """The 09_first_keras_network checkers accept right answers, reject wrong ones with a hint, and never raise."""
 
+import numpy as np
 import pytest
 
 from course_utils.exercises.first_keras_network import (
@@ -10,7 +11,14 @@ from course_utils.exercises.first_keras_network import (
 )
 
 #: Answers of the wrong kind: each must give a one-line hint, never a traceback.
-WRONG_KINDS = ["many", "129", 129.5, True, [129], {"n": 129}, float("nan")]
+WRONG_KINDS = ["many", "129", 129.5, True, [129], {"n": 129}, float("nan"), np.array([129, 1])]
+
+
+def one_message(capsys, mark="❌"):
+    """Exactly one feedback message of the expected kind, on one line, and no traceback."""
+    out = capsys.readouterr().out
+    assert out.startswith(mark) and out.count("\n") == 1 and "Traceback" not in out, out
+    return out
 
 
 def test_parameter_checker(capsys):
@@ -34,6 +42,16 @@ def test_steps_checker(capsys):
     assert not check_gradient_steps(1200)
     assert "one step per sample" in capsys.readouterr().out
     assert not check_gradient_steps(None)
+    one_message(capsys, "✏️")
+
+
+@pytest.mark.parametrize(
+    "steps, hint", [(2, "one epoch"), (150, "more steps per epoch, not fewer"), (300, "batch_size=2"), (7, "Steps =")]
+)
+def test_steps_checker_names_near_misses_without_the_answer(steps, hint, capsys):
+    assert not check_gradient_steps(steps)
+    out = one_message(capsys)
+    assert hint in out and "600" not in out
 
 
 @pytest.mark.parametrize("checker", [check_fixed_model_parameters, check_gradient_steps])
@@ -59,7 +77,9 @@ def test_large_learning_rate_checker(big_runs, capsys):
     assert check_large_learning_rate(big_runs, " Worse ")
     assert "dead" in capsys.readouterr().out
     assert not check_large_learning_rate(big_runs, "better")
-    assert "Look again" in capsys.readouterr().out
+    out = one_message(capsys)
+    solved = sum(r.solved for r in big_runs)
+    assert "Look again" in out and "section 6" in out and f"{solved} of" not in out  # where to look, not the count
     small = many_runs(3, hidden_units=32, learning_rate=0.01, epochs=5, seed=0)
     assert not check_large_learning_rate(small, "worse")
     assert "learning_rate=1.0" in capsys.readouterr().out

@@ -26,25 +26,43 @@ def test_derivative_checker(capsys):
     assert check_derivative(25.0)
     assert check_derivative(25)
     assert check_derivative(np.float32(25.0))
+    assert check_derivative(np.array([25.0]))  # e.g. a gradient kept as a one-element array
+    assert check_derivative(FakeTorchTensor(np.array([25.0])))  # x.grad of PyTorch
+    assert "DeprecationWarning" not in capsys.readouterr().err
     assert not check_derivative(21.0)  # f(3), not f'(3)
     assert "value" in capsys.readouterr().out
+    assert not check_derivative(27.0)  # the derivative of x³ alone
+    assert "−2x term" in one_line(capsys)
     assert not check_derivative(7.0)
     assert not check_derivative(None)
     assert "Not answered yet" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("answer, hint", [("25", "not the text"), (True, "not True"), ([25], "got a list")])
+@pytest.mark.parametrize(
+    "answer, hint",
+    [
+        ("25", "not the text"),
+        (True, "not True"),
+        ([25], "got a list"),
+        (float("nan"), "finite"),
+        (np.array([25.0, 1.0]), "got a ndarray"),
+    ],
+)
 def test_derivative_wrong_kinds_are_one_line_hints(answer, hint, capsys):
     assert not check_derivative(answer)
-    assert hint in one_line(capsys)
+    out = one_line(capsys)
+    assert hint in out and "25:" not in out and "= 25" not in out
 
 
 def test_framework_match_checker(capsys):
     assert sorted(FRAMEWORK_DESCRIPTIONS) == sorted(RIGHT)
     assert check_framework_match(RIGHT)
     assert check_framework_match({letter: name.lower() for letter, name in RIGHT.items()})
+    assert check_framework_match({**RIGHT, "B": "torch", "C": "tf", "E": " tf.keras "})  # fair other names
+    capsys.readouterr()
     assert not check_framework_match({**RIGHT, "A": "PyTorch", "B": "JAX"})
-    assert "A, B" in capsys.readouterr().out
+    out = one_line(capsys)
+    assert "A, B" in out and "JAX" not in out and "PyTorch" not in out  # which to look at, not the answer
     assert not check_framework_match({"A": "JAX"})
     assert not check_framework_match({letter: None for letter in RIGHT})
     assert not check_framework_match(None)
@@ -140,8 +158,12 @@ def test_curve_fit_rejects_a_poor_fit(capsys):
         ("predict", "not a str"),
         (lambda x: np.zeros(5), "one value per x"),
         (lambda x: np.full_like(x, np.nan), "nan"),
-        (lambda x: 1 / 0, "ZeroDivisionError"),
-        (lambda x: "sin", "ValueError"),
+        (lambda x: 1 / 0, "raised ZeroDivisionError"),
+        (lambda x: "sin", "should return numbers, one per x"),
+        (lambda x: None, "returned None"),
+        (lambda x: {"y": x}, "should return numbers, one per x"),
+        (lambda x: float(np.mean(x)), "one value per x"),
+        (lambda: 0, "raised TypeError"),
     ],
 )
 def test_curve_fit_wrong_kinds_are_one_line_hints(predict, hint, capsys):

@@ -328,7 +328,7 @@ def test_a_class_graded_end_to_end_with_nbgraders_own_commands(tmp_path, monkeyp
     assert feedback(NEURON, "blank").count("Not answered yet") >= 3, "the blank submission is told what is missing"
     wrong = feedback(LOSSES, "wrong")
     assert "That is the sum of the two sample losses; the loss is their mean." in wrong, "the course's explanation"
-    assert "Run both losses from w = −1 and read the accuracies" in wrong
+    assert "Run the loop of section 7 with both losses from w = −1" in wrong
 
     teach.nbgrader(tmp_path, "export", "--to", str(tmp_path / "grades.csv"))
     with open(tmp_path / "grades.csv") as handle:

@@ -170,7 +170,7 @@ def as_choice(options):
     return parse
 
 
-def _first_line(error: BaseException) -> str:
+def first_line(error: BaseException) -> str:
     """The line of an exception's message that says what went wrong (Keras puts a preamble first)."""
     boilerplate = ("Exception encountered when calling", "Arguments received")
     lines = [re.sub(r"\x1b\[[0-9;]*m", "", line).strip() for line in str(error).splitlines()]
@@ -194,7 +194,7 @@ def call_student(function, *args, what: str = "your function", returns: str = "a
         with np.errstate(all="ignore"):
             value = function(*[arg.copy() if isinstance(arg, np.ndarray) else arg for arg in args])
     except Exception as error:  # the student's code may fail in any way: report it in one line
-        return None, feedback(False, "", f"Calling {what} raised {type(error).__name__}: {_first_line(error)}")
+        return None, feedback(False, "", f"Calling {what} raised {type(error).__name__}: {first_line(error)}")
     if value is None:
         return None, feedback(False, "", f"{sentence(what)} returned None: end it with a `return` of {returns}.")
     try:
@@ -248,7 +248,7 @@ def model_accuracy(model, x, y, classes: int = 10):
     try:
         scores = np.asarray(model.predict(x, verbose=0))
     except Exception as error:  # the student's model: report, don't crash the notebook
-        return None, feedback(False, "", f"model.predict raised {type(error).__name__}: {_first_line(error)}")
+        return None, feedback(False, "", f"model.predict raised {type(error).__name__}: {first_line(error)}")
     if scores.shape != (len(y), classes):
         hint = f"The model should output {classes} scores per image; it outputs shape {scores.shape}."
         return None, feedback(False, "", hint)

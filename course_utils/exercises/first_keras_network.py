@@ -72,6 +72,12 @@ def check_gradient_steps(steps) -> Verdict:
         )
     if n == 300 * 4:
         return feedback(False, "", "That is one step per sample; a step averages the gradient over a whole batch.")
+    if n == per_epoch:
+        return feedback(False, "", "That is the steps of one epoch; fit runs 300 of them.")
+    if n == 300 // per_epoch:
+        return feedback(
+            False, "", "Smaller batches make more steps per epoch, not fewer: count the batches in one epoch."
+        )
     return feedback(
         n == 300 * per_epoch,
         f"Each epoch splits the 4 points into {per_epoch} batches of 2, one update per batch: "
@@ -116,8 +122,8 @@ def check_large_learning_rate(runs, verdict) -> Verdict:
         return feedback(
             False,
             "",
-            f"Look again at your runs: {solved} of {len(runs)} solve XOR, against at least 99 of "
-            "100 at learning rate 0.01.",
+            "Look again at your runs: count how many solve XOR (`r.solved`) and how many hidden units are dead, "
+            "and compare with section 6's table at learning rate 0.01.",
         )
     return feedback(
         True,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_utils.exercises import Verdict, as_number, feedback, parsed, unanswered
+from course_utils.exercises import Verdict, as_number, feedback, first_line, parsed, unanswered
 
 #: Exercise 2: each description, and the framework of the notebook it describes.
 FRAMEWORK_DESCRIPTIONS = {
@@ -15,6 +15,17 @@ FRAMEWORK_DESCRIPTIONS = {
     "E": "compile() and fit() write the training loop: the fewest lines in section 6's table",
 }
 _MATCHES = {"A": "JAX", "B": "PyTorch", "C": "TensorFlow", "D": "MXNet", "E": "Keras"}
+#: Other names a student may fairly use for a framework (lower case): its import name, its long name.
+_ALIASES = {
+    "torch": "PyTorch",
+    "tf": "TensorFlow",
+    "tensorflow 2": "TensorFlow",
+    "tf.keras": "Keras",
+    "keras 3": "Keras",
+    "mx": "MXNet",
+    "apache mxnet": "MXNet",
+    "jax.numpy": "JAX",
+}
 
 #: Exercise 3: the learning rates the student tries.
 RATES = (0.5, 0.9, 1.1, 1.5)
@@ -24,15 +35,30 @@ CURVE_POINTS = 201
 CURVE_TARGET_MSE = 1e-3
 
 
+def _one_number(answer, what: str) -> float:
+    """A parser for :func:`parsed`: a number, also as a framework's tensor or an array holding one number."""
+    if hasattr(answer, "detach"):  # PyTorch, e.g. x.grad
+        answer = answer.detach().cpu()
+    if hasattr(answer, "numpy") and not isinstance(answer, np.ndarray):  # TensorFlow, PyTorch
+        answer = answer.numpy()
+    if isinstance(answer, np.ndarray) or type(answer).__module__.startswith("jax"):
+        values = np.asarray(answer)
+        if values.size == 1:
+            answer = values.ravel()[0]
+    return as_number(answer, what)
+
+
 def check_derivative(value) -> Verdict:
     """Exercise 1: d/dx (x³ − 2x) at x = 3, computed with any framework's automatic differentiation."""
     if unanswered(value):
         return Verdict(False)
-    value, wrong = parsed(as_number, value, "the derivative")
+    value, wrong = parsed(_one_number, value, "the derivative")
     if wrong is not None:
         return wrong
     if abs(value - 21.0) < 1e-4:  # f(3) = 27 - 6
         return feedback(False, "", "That is f(3), the function's value; ask the framework for the gradient.")
+    if abs(value - 27.0) < 1e-4:  # the derivative of x³ alone
+        return feedback(False, "", "That is the derivative of x³ alone: the −2x term counts too.")
     return feedback(
         abs(value - 25.0) < 1e-4,
         "f'(x) = 3x² − 2, so f'(3) = 27 − 2 = 25: every framework's autodiff agrees.",
@@ -52,7 +78,12 @@ def check_framework_match(matches) -> Verdict:
         return feedback(
             False, "", f"Give one framework for each letter {sorted(_MATCHES)}; got letters {sorted(matches)}."
         )
-    wrong = sorted(letter for letter, name in matches.items() if str(name).strip().lower() != _MATCHES[letter].lower())
+
+    def framework(name) -> str:
+        word = str(name).strip().strip("'\"").strip().lower()
+        return _ALIASES.get(word, word).lower()
+
+    wrong = sorted(letter for letter, name in matches.items() if framework(name) != _MATCHES[letter].lower())
     return feedback(
         not wrong,
         "Each framework in one line: you can pick the right tool for a job.",
@@ -116,13 +147,21 @@ def check_curve_fit(predict) -> Verdict:
         )
     x = np.linspace(-1, 1, CURVE_POINTS, dtype="float32")
     try:
-        values = _as_values(predict(x))
+        output = predict(x.copy())
     except Exception as error:  # the student's code: say what went wrong in one line
         return feedback(
             False,
             "",
-            f"Calling predict on a NumPy array of {CURVE_POINTS} x values failed: "
-            f"{type(error).__name__}: {error}".splitlines()[0],
+            f"Calling predict on a NumPy array of {CURVE_POINTS} x values raised {type(error).__name__}: "
+            f"{first_line(error)}",
+        )
+    if output is None:
+        return feedback(False, "", "predict returned None: end it with a `return` of the predictions.")
+    try:
+        values = _as_values(output)
+    except Exception:  # not numbers: text, a dict, a model object... (the checker's conversion, not the student's)
+        return feedback(
+            False, "", f"predict should return numbers, one per x (an array or a tensor); it returned {output!r:.60}."
         )
     if values.shape != (CURVE_POINTS,):
         return feedback(False, "", f"predict must return one value per x: {CURVE_POINTS} values, got {values.size}.")
