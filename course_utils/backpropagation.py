@@ -8,7 +8,11 @@
 
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
+from course_utils.colours import BLUE, DARK_GREY, INK, VERMILLION, WHITE, YELLOW
 
 # --- The gradient check, saved from 08_backpropagation, section 3 ------------------------------------
 
@@ -35,7 +39,7 @@ def relative_error(g, g_estimate):
 # --- Computational graphs ----------------------------------------------------------------------------
 
 #: Okabe-Ito colours (safe for colour-blind readers): values, gradients, nodes, edges.
-VALUE_COLOR, GRAD_COLOR, NODE_COLOR, EDGE_COLOR = "#0072B2", "#D55E00", "#F0E442", "#555555"
+VALUE_COLOR, GRAD_COLOR, NODE_COLOR, EDGE_COLOR = BLUE, VERMILLION, YELLOW, DARK_GREY
 
 
 def _layout(nodes: dict) -> dict:
@@ -89,9 +93,6 @@ def draw_graph(
     pass in blue, the gradient ∂L/∂node of the backward pass in vermillion. Nodes are laid out
     left to right by their distance from the inputs, unless ``positions`` gives ``(x, y)``.
     """
-    import matplotlib.pyplot as plt
-    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
-
     if not isinstance(nodes, dict) or not nodes:
         raise ValueError("nodes must be a non-empty dict: name -> (operation, parents)")
     for name, spec in nodes.items():
@@ -132,8 +133,8 @@ def draw_graph(
                 2 * half_width,
                 2 * half_height,
                 boxstyle="round,pad=0.04",
-                fc=NODE_COLOR if operation else "#FFFFFF",
-                ec="#222222",
+                fc=NODE_COLOR if operation else WHITE,
+                ec=INK,
                 zorder=2,
             )
         )

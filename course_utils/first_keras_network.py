@@ -23,7 +23,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import keras
 import numpy as np
+import tensorflow as tf
+from keras import ops
 
 from course_utils.keras_apis import positive_int
 from course_utils.neuron import GATE_INPUTS, GATE_TARGETS
@@ -55,8 +58,6 @@ def _check_activation(activation) -> str:
 
 def full_batch_dataset(X=XOR_X, y=XOR_Y):
     """An endless ``tf.data.Dataset`` yielding the whole of ``(X, y)`` as one batch, forever."""
-    import tensorflow as tf
-
     X, y = np.asarray(X, dtype="float32"), np.asarray(y, dtype="float32")
     if X.ndim != 2 or X.shape[1] != 2 or y.shape != (len(X),):
         raise ValueError(f"X must have shape (n, 2) and y shape (n,); got {X.shape} and {y.shape}")
@@ -83,16 +84,12 @@ def summed_binary_crossentropy(y_true, logits):
     ``y_true`` holds one target per sample; ``logits`` one column per network. Keras then
     averages over the samples, giving the sum over networks of each one's mean loss.
     """
-    from keras import ops
-
     targets = ops.broadcast_to(ops.reshape(ops.cast(y_true, logits.dtype), (-1, 1)), ops.shape(logits))
     return ops.sum(ops.binary_crossentropy(targets, logits, from_logits=True), axis=-1)
 
 
 def stacked_networks_class():
     """Define (on first use, so importing this module does not import Keras) and return ``StackedNetworks``."""
-    import keras
-    from keras import ops
 
     class StackedNetworks(keras.Model):
         """Many ``Dense(units, activation) → Dense(1)`` networks computed at once; one logit column per network."""
@@ -163,8 +160,6 @@ def train_runs(starts, learning_rate: float = 0.001, epochs: int = 100, activati
     ``fit(XOR_X, XOR_Y, epochs=epochs)`` on it alone (see the module docstring for why).
     Returns one :class:`Run` per start, in order.
     """
-    import keras
-
     starts = [_check_start(start) for start in starts]
     if not starts:
         raise ValueError("pass at least one start to train, e.g. glorot_starts(10)")

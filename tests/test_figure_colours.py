@@ -41,7 +41,7 @@ class _History:
 
 
 def _makers():
-    from course_utils import activations, diagrams, gradient_descent, losses, plots
+    from course_utils import activations, backpropagation, diagrams, gradient_descent, losses, plots
     from course_utils import convolutional_networks as cnn
 
     runs = {"η = 0.1": [10.0, 8.0, 6.4], "η = 1.05": [10.0, -11.0, 12.1]}
@@ -68,6 +68,9 @@ def _makers():
         "gradient_descent.plot_descent_paths": lambda: gradient_descent.plot_descent_paths(runs),
         "gradient_descent.plot_distance_to_minimum": lambda: gradient_descent.plot_distance_to_minimum(runs),
         "gradient_descent.plot_line_fit": lambda: gradient_descent.plot_line_fit(x, 2 * x, fit, true_line=(2, 0)),
+        "backpropagation.draw_graph": lambda: backpropagation.draw_graph(
+            {"x": ("", []), "y": ("", []), "xy": ("×", ["x", "y"])}, values={"x": 2.0, "xy": 6.0}, grads={"x": 3.0}
+        ),
         "convolutional_networks.plot_edge_maps": lambda: cnn.plot_edge_maps(
             RNG.random((6, 6)), RNG.normal(size=(4, 4, 2)), ["a", "b"], title="t"
         ),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import keras
+
+from course_utils.data import load_mnist, prepare_images
 from course_utils.exercises import Verdict, accuracy_without_leak, as_whole_number, feedback, parsed, unanswered
 from course_utils.keras_apis import dense_params, mlp_params
 
@@ -46,8 +49,6 @@ def check_parameter_count(count) -> Verdict:
 
 def _input_problem(model) -> str | None:
     """Why ``model`` cannot take 784 pixels per image, or None when it can."""
-    import keras
-
     if not isinstance(model, keras.Model):
         return f"Pass a Keras model; got a {type(model).__name__}."
     try:
@@ -63,7 +64,6 @@ def check_model(model) -> Verdict:
     """Exercise 2: a Keras model 784 → Dense(256, relu) → Dense(64, relu) → Dense(10, softmax)."""
     if unanswered(model):
         return Verdict(False)
-    import keras
 
     problem = _input_problem(model)
     if problem is not None:
@@ -98,7 +98,6 @@ def check_small_network(model) -> Verdict:
             f"Your model has {n_parameters:,} parameters, more than {SMALL_MAX_PARAMETERS:,}: "
             "which layer holds most of them, and how can you make it smaller?",
         )
-    from course_utils.data import load_mnist, prepare_images
 
     (x_train, y_train), (x_test, y_test) = load_mnist()
     validation = prepare_images(x_train[TRAIN_IMAGES:]), y_train[TRAIN_IMAGES:]

@@ -6,8 +6,11 @@ Every answer is read through :func:`course_utils.exercises.parsed`, so an answer
 
 from __future__ import annotations
 
+import keras
 import numpy as np
 
+from course_utils import load_mnist
+from course_utils.data import prepare_images
 from course_utils.exercises import (
     AnswerError,
     Verdict,
@@ -196,8 +199,6 @@ def check_shuffled_pixels(accuracies, which_model) -> Verdict:
 
 
 def _conv_layers(model):
-    import keras
-
     found = []
     for layer in model.layers:
         if isinstance(layer, keras.layers.Conv2D):
@@ -217,8 +218,6 @@ def check_small_cnn(model, x_test=None, y_test=None, fresh=None) -> Verdict:
     6,000 training images, which the notebook keeps out of training): a test score far above that one means
     the model trained on the test images, and is reported as the leak it is.
     """
-    import keras
-
     if unanswered(model):
         return Verdict(False)
     if not isinstance(model, keras.Model):
@@ -242,9 +241,6 @@ def check_small_cnn(model, x_test=None, y_test=None, fresh=None) -> Verdict:
             "CNN's parameters usually sit in its Dense layers: look at model.summary().",
         )
     if x_test is None or y_test is None or fresh is None:
-        from course_utils import load_mnist
-        from course_utils.data import prepare_images
-
         (x_train, y_train), (x_test_all, y_test_all) = load_mnist()
         if x_test is None or y_test is None:
             x_test, y_test = prepare_images(x_test_all, flatten=False), y_test_all

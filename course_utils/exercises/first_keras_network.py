@@ -16,6 +16,7 @@ from course_utils.exercises import (
     sentence,
     unanswered,
 )
+from course_utils.first_keras_network import Run, probabilities_of
 from course_utils.keras_apis import mlp_params
 
 #: The fixed network of the notebook's section 6: 32 hidden ReLUs, Adam(0.01), 300 epochs.
@@ -88,8 +89,6 @@ def check_gradient_steps(steps) -> Verdict:
 
 def _runs(runs, what: str):
     """The runs as a list of ``course_utils.first_keras_network.Run``, or an :class:`AnswerError` hint."""
-    from course_utils.first_keras_network import Run
-
     if isinstance(runs, Run):
         runs = [runs]
     if not isinstance(runs, (list, tuple)) or not runs or not all(isinstance(r, Run) for r in runs):
@@ -144,7 +143,6 @@ def check_reliable_small_network(runs) -> Verdict:
     runs, wrong = parsed(_runs, runs, "my_runs")
     if wrong is not None:
         return wrong
-    from course_utils.first_keras_network import probabilities_of
 
     if len(runs) < TARGET_RUNS:
         return feedback(False, "", f"The target asks for at least {TARGET_RUNS} runs; you passed {len(runs)}.")
