@@ -32,9 +32,7 @@ claim(
     dense.count_params() == dense_params(784, 64) == 50_240,
 )
 claim("Dropout leaves its input unchanged at inference", "", np.array_equal(at_inference, batch))
-claim("Dropout(0.5) zeroes about half of the lit pixels", f"{dropped:.3f}", abs(dropped - 0.5) < 0.02)
 claim("Dropout has no parameters", dropout.count_params(), dropout.count_params() == 0)
-claim("every kept pixel is exactly doubled", "", np.allclose(in_training[lit][kept], batch[lit][kept] / (1 - 0.5)))
 claim(
     "Conv2D(32, (3, 3)) maps 28×28×1 to 26×26×32",
     feature_maps.shape[1:],
@@ -46,14 +44,8 @@ claim(
     conv.count_params() == conv2d_params(1, 32, (3, 3)) == 320,
 )
 claim("an int kernel_size is a square kernel", conv2d_params(1, 32, 3), conv2d_params(1, 32, 3) == 320)
-claim("the Sobel edge map is 26×26", edges.shape, edges.shape == (26, 26))
-claim("Keras' Sobel output equals the NumPy sliding-window sum", f"{sobel_gap:.1e}", sobel_gap < 1e-5)
-claim(
-    "the Sobel filter responds positively and negatively",
-    f"{edges.max():.2f}, {edges.min():.2f}",
-    edges.max() > 0 > edges.min(),
-)
 claim("Flatten gives 26·26·32 = 21,632 values per image", tuple(flat.shape), tuple(flat.shape) == (256, 21_632))
+claim("Flatten has no parameters", flatten.count_params(), flatten.count_params() == 0)
 claim(
     "LSTM(16) on 1 feature has 1,152 parameters, as the formula says",
     (recurrent["LSTM"].count_params(), lstm_params(1, 16)),
@@ -70,23 +62,45 @@ claim(
     gru_without_reset_after.count_params() == gru_params(1, 16, reset_after=False) == 864,
 )
 claim(
-    "the LSTM learns the sum-sign task: above 85% test accuracy",
-    f"{sequence_accuracy['LSTM']:.3f}",
-    sequence_accuracy["LSTM"] > 0.85,
+    "the labels are balanced: about half the sequences have their largest number in the second half",
+    f"{labels.mean():.3f}",
+    0.45 < labels.mean() < 0.55,
 )
 claim(
-    "the GRU learns the sum-sign task: above 85% test accuracy",
-    f"{sequence_accuracy['GRU']:.3f}",
-    sequence_accuracy["GRU"] > 0.85,
+    "a sequence's label changes when its steps are reversed (the order decides it)",
+    f"{(labels != (sequences[:, ::-1, 0].argmax(axis=1) >= 6)).mean():.3f}",
+    (labels != (sequences[:, ::-1, 0].argmax(axis=1) >= 6)).all(),
+)
+claim(
+    "the order-blind model stays near chance, about half right (between 0.4 and 0.6)",
+    f"{sequence_accuracy['order-blind']:.3f}",
+    0.4 < sequence_accuracy["order-blind"] < 0.6,
+)
+claim(
+    "the LSTM gets more than 80% of the held-out sequences right",
+    f"{sequence_accuracy['LSTM']:.3f}",
+    sequence_accuracy["LSTM"] > 0.8,
+)
+claim(
+    "a recurrent layer returns one vector of 16 numbers per sequence",
+    recurrent["LSTM"].compute_output_shape((None, 12, 1)),
+    tuple(recurrent["LSTM"].compute_output_shape((None, 12, 1))) == (None, 16),
 )
 
 # Section 6: compile, fit and validate
+val_accuracy = history.history["val_accuracy"]
 claim("one validation accuracy per epoch", len(val_accuracy), len(val_accuracy) == EPOCHS)
-claim("above 85% on the validation images after 5 epochs", f"{val_accuracy[-1]:.3f}", val_accuracy[-1] > 0.85)
-claim("the test accuracy, measured once, is between 85% and 95%", f"{test_accuracy:.3f}", 0.85 < test_accuracy < 0.95)
-val_test_gap = abs(test_accuracy - history.history["val_accuracy"][-1])
 claim(
-    "the test accuracy is within 6 points of the final validation accuracy", f"{val_test_gap:.3f}", val_test_gap < 0.06
+    "the lecture notes' network ends near 93% validation accuracy (within 3 points; exercise 5)",
+    f"{val_accuracy[-1]:.3f}",
+    abs(val_accuracy[-1] - 0.93) < 0.03,
+)
+claim("the test accuracy, measured once, is between 85% and 95%", f"{test_accuracy:.3f}", 0.85 < test_accuracy < 0.95)
+val_test_gap = abs(test_accuracy - val_accuracy[-1])
+claim(
+    "the test accuracy is close to the final validation accuracy (within 5 points)",
+    f"{val_test_gap:.3f}",
+    val_test_gap < 0.05,
 )
 claim(
     "the model ends more accurate on the images it trained on than on held-out ones",
@@ -95,9 +109,9 @@ claim(
 )
 train_drop, val_drop = curves["loss"][1] - curves["loss"][-1], curves["val_loss"][1] - curves["val_loss"][-1]
 claim(
-    "from epoch 2 on, the validation loss falls much less than the training loss",
+    "from epoch 2 on, the validation loss falls much less than the training loss (less than two thirds as much)",
     f"{val_drop:.3f} vs {train_drop:.3f}",
-    val_drop < 0.5 * train_drop,
+    val_drop < 0.67 * train_drop,
 )
 
 # Section 7: save and reload

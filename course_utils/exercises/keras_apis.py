@@ -5,27 +5,37 @@ from __future__ import annotations
 import numpy as np
 
 from course_utils.exercises import (
+    LEAK_MARGIN,
     AnswerError,
     Verdict,
-    as_number,
+    accuracy_without_leak,
+    as_array,
     as_whole_number,
     feedback,
-    model_accuracy,
+    first_line,
+    model_ready,
     parsed,
     sentence,
     unanswered,
 )
-from course_utils.keras_apis import dense_params, gru_params, lstm_params
+from course_utils.keras_apis import conv2d_params, dense_params, gru_params, lstm_params
 
 #: Exercise 1: LSTM(32) and GRU(32) reading sequences of 8 features per step.
 RECURRENT_INPUTS, RECURRENT_UNITS = 8, 32
-#: Exercise 4: the accuracy a Dense-only model must reach on the held-out sum-sign sequences.
+#: Exercise 2: Conv2D(16, 3) on 28×28×1 images, then Flatten, then Dense(10).
+CONV_IMAGE, CONV_FILTERS, CONV_KERNEL, DENSE_UNITS = 28, 16, 3, 10
+#: Exercise 4: the accuracy a Dense-only model must reach on the held-out sum-sign sequences ...
 SEQUENCE_TARGET = 0.95
-#: Exercise 5 (open): at least this accuracy on the 2,000 test images ...
+#: ... and how many new sequences the check draws itself, to compare (sequences the student never had).
+FRESH_SEQUENCES = 2000
+#: Exercise 5 (open): trained on the first 6,000 training images with validation_split=0.1, so validated on
+#: images 5,400 to 6,000; at least this validation accuracy ...
+OPEN_TRAIN_IMAGES, OPEN_VALIDATION_SPLIT = 6000, 0.1
 OPEN_TARGET = 0.92
 #: ... with at most this many parameters (the lecture notes' MLP has 109,386).
 OPEN_MAX_PARAMETERS = 30_000
-OPEN_TEST_IMAGES = 2000
+#: Training images 6,000 to 10,000, which no cell of the notebook uses: the check's own fresh images.
+OPEN_FRESH = slice(6000, 10_000)
 
 
 def check_recurrent_params(n_lstm, n_gru) -> Verdict:
@@ -65,21 +75,46 @@ def check_recurrent_params(n_lstm, n_gru) -> Verdict:
     )
 
 
-def check_dropout_scale(scale) -> Verdict:
-    """Exercise 2: the factor by which ``Dropout(0.2)`` multiplies the kept values during training."""
-    if unanswered(scale):
+def check_flatten_dense(flat_length, dense_parameters) -> Verdict:
+    """Exercise 2: Conv2D(16, 3) on 28×28×1 images, then Flatten, then Dense(10): Flatten's length, Dense's count."""
+    if unanswered(flat_length, dense_parameters):
         return Verdict(False)
-    value, wrong = parsed(as_number, scale, "the scale")
+    flat_length, wrong = parsed(as_whole_number, flat_length, "the length of Flatten's output")
     if wrong is not None:
         return wrong
-    if abs(value - 0.8) < 1e-9:
-        return feedback(False, "", "0.8 is the fraction kept; the kept values are divided by it, not multiplied.")
-    if abs(value - 0.2) < 1e-9:
-        return feedback(False, "", "0.2 is the fraction dropped; what happens to the values that are kept?")
+    dense_parameters, wrong = parsed(as_whole_number, dense_parameters, "the Dense layer's parameter count")
+    if wrong is not None:
+        return wrong
+    n, k, filters, units = CONV_IMAGE, CONV_KERNEL, CONV_FILTERS, DENSE_UNITS
+    side = n - k + 1
+    flat = side * side * filters
+    dense = dense_params(flat, units)
+    conv = conv2d_params(1, filters, k)
+    if flat_length != flat:
+        hints = {
+            n * n * filters: f"With padding='valid' a {k}×{k} kernel does not fit at every pixel: how many positions "
+            f"does it have along a side of {n}?",
+            side * side: "That is one filter's map; Flatten puts the maps of all the filters in one vector.",
+            n * n: "That is the input image's pixel count; Flatten comes after the Conv2D, so it reads its maps.",
+            conv: "That is the Conv2D's parameter count; the question asks how many values Flatten outputs.",
+        }
+        hint = hints.get(
+            flat_length, "Flatten's length is the Conv2D output's height × width × channels (section 5's formula)."
+        )
+        return feedback(False, "", hint)
+    if dense_parameters != dense:
+        hints = {
+            flat * units: "Those are the weights; each of the Dense layer's units also has a bias.",
+            dense + conv: "That adds the Conv2D's parameters; the question asks for the Dense layer's alone.",
+            flat + units: "Every unit has a weight for each of the Flatten values, not one weight in all.",
+        }
+        hint = hints.get(dense_parameters, "A Dense layer has inputs × units weights plus one bias per unit.")
+        return feedback(False, "Flatten's length is right.", hint)
     return feedback(
-        abs(value - 1.25) < 1e-6,
-        "1 / (1 − 0.2) = 1.25: the kept 80% are scaled up so the expected sum stays what it is at inference.",
-        "Dropout keeps a fraction 1 − rate of the values and rescales them so their expected value is unchanged.",
+        True,
+        f"{side}·{side}·{filters} = {flat:,} values, and {flat:,}·{units} + {units} = {dense:,} parameters in the "
+        f"Dense layer, against {conv} in the Conv2D: the layer after Flatten holds almost all of them.",
+        "",
     )
 
 
@@ -135,82 +170,134 @@ def _yes_no(answer, what: str) -> bool:
     raise AnswerError(f"{sentence(what)} is True or False; got {answer!r}.")
 
 
-def check_sequence_model(model, x_test, y_test, lstm_needed) -> Verdict:
-    """Exercise 4: a model without recurrent layers for the sum-sign sequences, and the verdict: is an LSTM needed?
+def sum_signs(sequences) -> np.ndarray:
+    """Exercise 4's labels: 1 where the numbers of a sequence add up to more than 0."""
+    return (np.asarray(sequences).reshape(len(sequences), -1).sum(axis=1) > 0).astype("float32")
 
-    Trains nothing: it measures the student's trained model on the held-out sequences.
+
+def _sequence_accuracy(model, x):
+    """``(accuracy on the sum-sign labels of x, None)`` of the student's trained model, else ``(None, Verdict)``."""
+    try:
+        outputs = np.asarray(model.predict(x, verbose=0))
+    except Exception as error:  # the student's model: one line, no traceback
+        return None, feedback(False, "", f"model.predict raised {type(error).__name__}: {first_line(error)}")
+    if outputs.size != len(x):
+        return None, feedback(
+            False, "", "End with one sigmoid unit, Dense(1, activation='sigmoid'): one probability per sequence."
+        )
+    return float(((outputs.ravel() > 0.5) == (sum_signs(x) > 0.5)).mean()), None
+
+
+def check_sequence_model(model, held_out, lstm_needed) -> Verdict:
+    """Exercise 4: a trained model without recurrent layers for the sum-sign labels, and the verdict.
+
+    Trains nothing: measures the model on the ``held_out`` sequences the student kept out of training, and
+    on :data:`FRESH_SEQUENCES` new ones it draws itself; a held-out score far above the fresh one means the
+    held-out sequences were trained on.
     """
     if unanswered(model, lstm_needed):
         return Verdict(False)
-    model, wrong = parsed(_model, model, "dense_model")
+    model, wrong = model_ready(model, "your dense_model")
     if wrong is not None:
         return wrong
     lstm_needed, wrong = parsed(_yes_no, lstm_needed, "my_lstm_needed")
     if wrong is not None:
         return wrong
+    held_out, wrong = parsed(as_array, held_out, "the held-out sequences")
+    if wrong is not None:
+        return wrong
     import keras
 
-    recurrent = [layer.name for layer in model.layers if isinstance(layer, keras.layers.RNN)]
+    recurrent = [layer.name for layer in getattr(model, "layers", []) if isinstance(layer, keras.layers.RNN)]
     if recurrent:
         return feedback(
             False, "", f"Use no recurrent layer (yours has {recurrent}): Flatten the 12 numbers, then Dense."
         )
-    outputs = np.asarray(model.predict(np.asarray(x_test), verbose=0)).reshape(len(x_test), -1)
-    if outputs.shape[1] != 1:
+    held_out = held_out.astype("float32").reshape(len(held_out), -1, 1)
+    expected = getattr(model, "input_shape", None) if getattr(model, "inputs", None) else None
+    if isinstance(expected, tuple) and tuple(expected[1:]) != held_out.shape[1:]:
         return feedback(
-            False, "", "End with one sigmoid unit, Dense(1, activation='sigmoid'): one probability per sequence."
+            False,
+            "",
+            f"The model expects inputs of shape {tuple(expected[1:])}, but the sequences have shape "
+            f"{held_out.shape[1:]}: build it with keras.Input(shape={held_out.shape[1:]}).",
         )
-    accuracy = float(((outputs[:, 0] > 0.5) == (np.asarray(y_test).ravel() > 0.5)).mean())
+    accuracy, wrong = _sequence_accuracy(model, held_out)
+    if wrong is not None:
+        return wrong
+    fresh = np.random.default_rng(2025).uniform(-1, 1, size=(FRESH_SEQUENCES, *held_out.shape[1:]))
+    fresh_accuracy, wrong = _sequence_accuracy(model, fresh.astype("float32"))
+    if wrong is not None:
+        return wrong
+    p = min(max((accuracy + fresh_accuracy) / 2, 0.01), 0.99)
+    if accuracy - fresh_accuracy > LEAK_MARGIN + 3 * np.sqrt(p * (1 - p) * (1 / len(held_out) + 1 / len(fresh))):
+        return feedback(
+            False,
+            "",
+            f"Your model scores {accuracy:.3f} on the held-out sequences but only {fresh_accuracy:.3f} on "
+            f"{len(fresh):,} new ones it never had: it has seen the held-out sequences during training, and a score "
+            "on sequences a model trained on measures its memory. Train on sequences[:2000] only.",
+        )
     if accuracy < SEQUENCE_TARGET:
         return feedback(
             False,
             "",
-            f"Your model reaches {accuracy:.3f} on the held-out sequences; train it until it "
+            f"Your model reaches {accuracy:.3f} on the held-out sequences; train it on sum_labels until it "
             f"reaches {SEQUENCE_TARGET} (more epochs or a larger learning rate) before you judge.",
         )
     if lstm_needed:
-        return feedback(False, "", f"Your Dense model reaches {accuracy:.3f} without any memory: is the LSTM needed?")
+        return feedback(
+            False, "", f"Your model, which has no memory from step to step, reaches {accuracy:.3f}. Judge again."
+        )
     return feedback(
         True,
-        f"{accuracy:.3f} without any recurrent layer. The label depends only on the sum of the 12 numbers, a linear "
-        "function: one sigmoid neuron with 12 equal weights computes it exactly. Pick the layer for the structure "
-        "of the task; a recurrent layer earns its cost when order matters or the sequence length varies.",
+        f"{accuracy:.3f} on the held-out sequences without any recurrent layer. The label depends only on the sum "
+        "of the 12 numbers, whatever their order: one sigmoid neuron with 12 equal weights computes its sign. Pick "
+        "the layer for the structure of the task; a recurrent layer earns its cost when order matters, as in "
+        "section 5.",
         "",
     )
 
 
-def check_small_data_model(model, x_test, y_test) -> Verdict:
-    """Exercise 5 (open): trained on the 6,000-image subset, at most 30,000 parameters, ≥ 92% on 2,000 test images.
+def check_small_data_model(model) -> Verdict:
+    """Exercise 5 (open): at most 30,000 parameters and ≥ 92% validation accuracy, trained on 6,000 images.
 
-    Trains nothing: it counts the model's parameters and measures it on the first 2,000 test images.
+    Trains nothing: counts the model's parameters and measures it on the validation images of
+    ``validation_split=0.1`` (training images 5,400 to 6,000), and on training images 6,000 to 10,000,
+    which the notebook never uses, to tell a model that trained on its validation images.
     """
     if unanswered(model):
         return Verdict(False)
-    model, wrong = parsed(_model, model, "my_model")
+    model, wrong = model_ready(model, "your model")
     if wrong is not None:
         return wrong
-    x_test, y_test = np.asarray(x_test), np.asarray(y_test).ravel()
-    if len(x_test) < OPEN_TEST_IMAGES or len(y_test) != len(x_test):
-        return feedback(
-            False, "", f"Pass the test images and labels, x_test and y_test (at least {OPEN_TEST_IMAGES:,})."
-        )
     n = model.count_params()
     if n > OPEN_MAX_PARAMETERS:
         return feedback(
             False, "", f"Your model has {n:,} parameters; the target allows at most {OPEN_MAX_PARAMETERS:,}."
         )
-    accuracy, wrong = model_accuracy(model, x_test[:OPEN_TEST_IMAGES], y_test[:OPEN_TEST_IMAGES])
+    from course_utils.data import load_mnist, prepare_images
+
+    (x_train, y_train), _ = load_mnist()
+    first_validation = int(OPEN_TRAIN_IMAGES * (1 - OPEN_VALIDATION_SPLIT))
+    validation = (
+        prepare_images(x_train[first_validation:OPEN_TRAIN_IMAGES]),
+        y_train[first_validation:OPEN_TRAIN_IMAGES],
+    )
+    fresh = prepare_images(x_train[OPEN_FRESH]), y_train[OPEN_FRESH]
+    accuracy, wrong = accuracy_without_leak(model, validation, fresh)
     if wrong is not None:
         return wrong
     if accuracy < OPEN_TARGET:
         return feedback(
             False,
             "",
-            f"{accuracy:.3f} on the {OPEN_TEST_IMAGES:,} test images; the target is {OPEN_TARGET}. "
-            "Decide on the validation split what to change, then measure the test set again.",
+            f"Validation accuracy {accuracy:.3f}; the target is {OPEN_TARGET}. Decide on the validation split what "
+            "to change (layers, epochs, learning rate), then train again.",
         )
     return feedback(
         True,
-        f"{accuracy:.3f} on the {OPEN_TEST_IMAGES:,} test images with {n:,} parameters, trained on 6,000 images.",
+        f"Validation accuracy {accuracy:.3f} with {n:,} parameters, trained on {first_validation:,} images. Now, "
+        "once, you may measure the test set.",
         "",
     )
