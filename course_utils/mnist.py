@@ -16,9 +16,11 @@ from __future__ import annotations
 import math
 
 import keras
+import matplotlib.pyplot as plt
 import numpy as np
 from keras import layers
 
+from course_utils.colours import BLACK, COUNTS_CMAP, DIGITS_CMAP, GREY, LIGHT_GREY, ORANGE
 from course_utils.colours import RIGHT as RIGHT_COLOR
 from course_utils.colours import WRONG as WRONG_COLOR
 from course_utils.keras_apis import positive_int
@@ -118,8 +120,6 @@ def compile_classifier(
     big steps early, small careful ones at the end. ``steps_per_execution`` training steps run
     per call from Python (same numbers, less overhead per step on a CPU). Returns the model.
     """
-    import keras
-
     if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float)) or learning_rate <= 0:
         raise ValueError(f"learning_rate must be a positive number, got {learning_rate!r}")
     rate = learning_rate
@@ -181,8 +181,6 @@ def plot_confusion_matrix(matrix, title: str = ""):
 
     The colour scale shows the errors (the off-diagonal counts), so the diagonal does not drown them.
     """
-    import matplotlib.pyplot as plt
-
     matrix = np.asarray(matrix)
     if matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1]:
         raise ValueError(f"matrix must be a square confusion matrix, got shape {matrix.shape}")
@@ -190,7 +188,7 @@ def plot_confusion_matrix(matrix, title: str = ""):
     errors = matrix.astype(float)
     np.fill_diagonal(errors, np.nan)
     fig, ax = plt.subplots(figsize=(5.6, 5.0))
-    ax.imshow(errors, cmap="Reds", vmin=0, vmax=max(np.nanmax(errors), 1) if n > 1 else 1)
+    ax.imshow(errors, cmap=COUNTS_CMAP, vmin=0, vmax=max(np.nanmax(errors), 1) if n > 1 else 1)
     for t in range(n):
         for p in range(n):
             ax.text(
@@ -200,7 +198,7 @@ def plot_confusion_matrix(matrix, title: str = ""):
                 ha="center",
                 va="center",
                 fontsize=8,
-                color="black" if t != p else RIGHT_COLOR,
+                color=BLACK if t != p else RIGHT_COLOR,
                 fontweight="bold" if t == p else "normal",
             )
     ax.set_xticks(range(n))
@@ -220,8 +218,6 @@ def plot_probability_gallery(images, y_true, probabilities, title: str = ""):
     class is marked by a black triangle pointing down at its bar and a bold tick label, so it stays
     visible when its probability (and so its bar) is close to 0.
     """
-    import matplotlib.pyplot as plt
-
     images, y_true = np.asarray(images), np.asarray(y_true)
     probabilities = np.asarray(probabilities, dtype=float)
     if images.ndim == 2:
@@ -241,11 +237,11 @@ def plot_probability_gallery(images, y_true, probabilities, title: str = ""):
     for i in range(n):
         predicted = int(probabilities[i].argmax())
         image_ax, bar_ax = axes[0, i], axes[1, i]
-        image_ax.imshow(images[i], cmap="gray_r")
+        image_ax.imshow(images[i], cmap=DIGITS_CMAP)
         image_ax.axis("off")
         wrong = predicted != y_true[i]
-        image_ax.set_title(f"true {y_true[i]} → {predicted}", fontsize=9, color=WRONG_COLOR if wrong else "black")
-        colors = ["#bbbbbb"] * classes
+        image_ax.set_title(f"true {y_true[i]} → {predicted}", fontsize=9, color=WRONG_COLOR if wrong else BLACK)
+        colors = [LIGHT_GREY] * classes
         colors[predicted] = WRONG_COLOR if wrong else RIGHT_COLOR
         bar_ax.bar(range(classes), probabilities[i], color=colors)
         true_class = int(y_true[i])
@@ -253,7 +249,7 @@ def plot_probability_gallery(images, y_true, probabilities, title: str = ""):
             true_class,
             min(probabilities[i, true_class], 1.0) + 0.12,
             marker=TRUE_MARKER,
-            color="black",
+            color=BLACK,
             markersize=6,
             linestyle="none",
         )
@@ -291,18 +287,17 @@ def shade_overfitting_onset(ax, train_loss, val_loss, onset: int) -> None:
         epochs[after],
         train_loss[after],
         val_loss[after],
-        color="#999999",
+        color=GREY,
         alpha=0.35,
         label="gap: training below validation",
     )
-    ax.axvline(onset, color="black", linestyle=":", linewidth=1.2, label=f"onset of overfitting (epoch {onset})")
+    ax.axvline(onset, color=BLACK, linestyle=":", linewidth=1.2, label=f"onset of overfitting (epoch {onset})")
     ax.legend(fontsize=8)
 
 
 def plot_overfitting_onset(train_loss, val_loss, onset: int, title: str = ""):
     """Two panels: both losses per epoch on a log scale with the gap shaded from ``onset`` on, and the
     gap itself (validation minus training loss) as one bar per epoch, below zero grey, above zero orange."""
-    import matplotlib.pyplot as plt
 
     train_loss, val_loss = np.asarray(train_loss, dtype=float), np.asarray(val_loss, dtype=float)
     fig, (loss_ax, gap_ax) = plt.subplots(1, 2, figsize=(8.6, 3.2))
@@ -314,9 +309,9 @@ def plot_overfitting_onset(train_loss, val_loss, onset: int, title: str = ""):
     loss_ax.set_ylabel("loss (log scale)")
     shade_overfitting_onset(loss_ax, train_loss, val_loss, onset)
     gap = val_loss - train_loss
-    gap_ax.bar(epochs, gap, color=["#e66101" if g > 0 else "#999999" for g in gap])
-    gap_ax.axhline(0, color="black", linewidth=0.8)
-    gap_ax.axvline(onset, color="black", linestyle=":", linewidth=1.2)
+    gap_ax.bar(epochs, gap, color=[ORANGE if g > 0 else GREY for g in gap])
+    gap_ax.axhline(0, color=BLACK, linewidth=0.8)
+    gap_ax.axvline(onset, color=BLACK, linestyle=":", linewidth=1.2)
     gap_ax.set_xlabel("epoch")
     gap_ax.set_ylabel("validation − training loss")
     gap_ax.set_title("the gap", fontsize=10)

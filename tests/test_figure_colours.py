@@ -41,7 +41,7 @@ class _History:
 
 
 def _makers():
-    from course_utils import activations, backpropagation, diagrams, gradient_descent, losses, plots
+    from course_utils import activations, backpropagation, diagrams, gradient_descent, losses, mnist, plots
     from course_utils import convolutional_networks as cnn
 
     runs = {"η = 0.1": [10.0, 8.0, 6.4], "η = 1.05": [10.0, -11.0, 12.1]}
@@ -70,6 +70,16 @@ def _makers():
         "gradient_descent.plot_line_fit": lambda: gradient_descent.plot_line_fit(x, 2 * x, fit, true_line=(2, 0)),
         "backpropagation.draw_graph": lambda: backpropagation.draw_graph(
             {"x": ("", []), "y": ("", []), "xy": ("×", ["x", "y"])}, values={"x": 2.0, "xy": 6.0}, grads={"x": 3.0}
+        ),
+        "mnist.plot_confusion_matrix": lambda: mnist.plot_confusion_matrix(RNG.integers(0, 9, (10, 10))),
+        "mnist.plot_probability_gallery": lambda: mnist.plot_probability_gallery(
+            RNG.random((2, 784)), np.array([3, 1]), np.eye(10)[[3, 7]]
+        ),
+        "mnist.shade_overfitting_onset": lambda: _axes_figure(
+            lambda ax: mnist.shade_overfitting_onset(ax, [1.0, 0.6, 0.4, 0.3], [1.0, 0.7, 0.8, 0.9], 2)
+        ),
+        "mnist.plot_overfitting_onset": lambda: mnist.plot_overfitting_onset(
+            [1.0, 0.6, 0.4, 0.3], [1.0, 0.7, 0.8, 0.9], 2, title="t"
         ),
         "convolutional_networks.plot_edge_maps": lambda: cnn.plot_edge_maps(
             RNG.random((6, 6)), RNG.normal(size=(4, 4, 2)), ["a", "b"], title="t"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import keras
 import numpy as np
 
+from course_utils.data import load_mnist, prepare_images
 from course_utils.exercises import (
     LEAK_MARGIN,
     AnswerError,
@@ -119,8 +121,6 @@ def check_flatten_dense(flat_length, dense_parameters) -> Verdict:
 
 
 def _model(model, what: str):
-    import keras
-
     if not isinstance(model, keras.Model):
         raise AnswerError(f"{sentence(what)} is a Keras model; got {type(model).__name__}.")
     return model
@@ -206,7 +206,6 @@ def check_sequence_model(model, held_out, lstm_needed) -> Verdict:
     held_out, wrong = parsed(as_array, held_out, "the held-out sequences")
     if wrong is not None:
         return wrong
-    import keras
 
     recurrent = [layer.name for layer in getattr(model, "layers", []) if isinstance(layer, keras.layers.RNN)]
     if recurrent:
@@ -276,7 +275,6 @@ def check_small_data_model(model) -> Verdict:
         return feedback(
             False, "", f"Your model has {n:,} parameters; the target allows at most {OPEN_MAX_PARAMETERS:,}."
         )
-    from course_utils.data import load_mnist, prepare_images
 
     (x_train, y_train), _ = load_mnist()
     first_validation = int(OPEN_TRAIN_IMAGES * (1 - OPEN_VALIDATION_SPLIT))

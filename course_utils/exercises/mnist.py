@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 
+from course_utils.data import load_mnist, prepare_images
 from course_utils.exercises import (
     AnswerError,
     Verdict,
@@ -163,8 +164,6 @@ def _history(history, what: str):
 
 def _mnist_split(rows: slice, test: bool = False):
     """Images and labels of the training (or test) set, as rows of 784 floats in [0, 1], loaded by the check."""
-    from course_utils.data import load_mnist, prepare_images
-
     (x_train, y_train), (x_test, y_test) = load_mnist()
     images, labels = (x_test, y_test) if test else (x_train, y_train)
     return prepare_images(images[rows]), labels[rows]
