@@ -1,10 +1,8 @@
 """What every student-simulation test checks about one answer's feedback (imported by tests/test_exercises_*.py).
 
-    from student import assert_feedback
-
-    @pytest.mark.parametrize("exercise, case, check, answers, verdict, phrase", STUDENT_CASES)
-    def test_a_students_session(exercise, case, check, answers, verdict, phrase, capsys):
-        assert_feedback(check(*answers), capsys.readouterr().out, verdict, phrase, ANSWERS[exercise])
+Each test file lists its cases (exercise, case, check, answers, verdict, phrase) and, per exercise, the texts
+that would give the answer away; its test calls ``assert_feedback(check(*answers), capsys.readouterr().out,
+verdict, phrase, ANSWERS[exercise])``.
 """
 
 
