@@ -71,16 +71,79 @@ claim(
     val_by_width[3] >= val_by_width[2],
 )
 
-# 5. L2 and dropout
+# 5. L2 weight decay
 claim(
-    "with L2 the hidden weights end up at most half as large",
+    "our penalty and Keras's give the same loss and the same gradients",
+    f"{float(loss_by_hand):.6f} vs {float(loss_by_keras):.6f}, gradients differ by {gradient_difference}",
+    abs(float(loss_by_hand) - float(loss_by_keras)) <= 1e-6 and gradient_difference <= 1e-6,
+)
+claim("the penalty's gradient is 2·λ·w", f"{decay_matches}", bool(decay_matches))
+claim(
+    "the stronger λ, the smaller the hidden weights, all below the unpenalised network's",
+    f"{np.round(norm_by_strength, 2)} vs {baseline_norm:.2f}",
+    all(np.diff(norm_by_strength) < 0) and norm_by_strength[0] < baseline_norm,
+)
+claim(
+    "at λ = 0.01 the hidden weights are less than a quarter of the unpenalised network's",
+    f"{norm_by_strength[-1] / baseline_norm:.3f}",
+    norm_by_strength[-1] <= 0.25 * baseline_norm,
+)
+claim(
+    "up to λ = 0.001 the network still gets all its training images right (at least 99.8%)",
+    f"{np.round(train_by_strength[:2], 4)}",
+    min(train_by_strength[:2]) >= 0.998,
+)
+claim(
+    "up to λ = 0.001 validation accuracy stays within about a point of the unpenalised network's (1.5 points)",
+    f"{[round(v - curves['val_accuracy'][-1], 4) for v in val_by_strength[:2]]}",
+    all(abs(v - curves["val_accuracy"][-1]) <= 0.015 for v in val_by_strength[:2]),
+)
+claim(
+    "at λ = 0.01 the network no longer gets every training image right",
+    f"{train_by_strength[-1]:.4f}",
+    train_by_strength[-1] <= 0.999,
+)
+claim(
+    "at λ = 0.01 validation accuracy does not rise (at most half a point above the unpenalised network's)",
+    f"{val_by_strength[-1] - curves['val_accuracy'][-1]:+.4f}",
+    val_by_strength[-1] <= curves["val_accuracy"][-1] + 0.005,
+)
+claim(
+    "L2 does not raise validation accuracy by more than a point, at any strength",
+    f"{max(val_by_strength) - curves['val_accuracy'][-1]:+.4f}",
+    max(val_by_strength) <= curves["val_accuracy"][-1] + 0.01,
+)
+claim(
+    "with λ = 0.001 the hidden weights end up less than half as large",
     f"{l2_norm / baseline_norm:.3f}",
     l2_norm <= 0.5 * baseline_norm,
 )
+
+# 6. Dropout
 claim(
-    "with L2 the validation loss climbs less than half as far after its minimum",
-    f"{rise['L2 (0.001)']:.4f} vs {rise['no regulariser']:.4f}",
-    rise["L2 (0.001)"] <= 0.5 * rise["no regulariser"],
+    "dropout by hand: about half of 96 outputs switched off, survivors doubled, another half in step 2",
+    f"{int((step_1 == 0).sum())} off, values {np.unique(step_1)}",
+    30 <= (step_1 == 0).sum() <= 66
+    and set(np.unique(step_1)) == {0.0, 2.0}
+    and not np.array_equal(step_1 == 0, step_2 == 0),
+)
+claim(
+    "by hand and in Keras: values 0 and 2, about half switched off (49% to 51%), mean about 1 (0.99 to 1.01)",
+    f"{ {name: (round(float(np.mean(out == 0)), 4), round(float(out.mean()), 4)) for name, out in after_dropout.items()} }",  # noqa: E501
+    all(
+        set(np.unique(out)) == {0.0, 2.0} and 0.49 <= np.mean(out == 0) <= 0.51 and 0.99 <= out.mean() <= 1.01
+        for out in after_dropout.values()
+    ),
+)
+claim(
+    "Keras's dropout passes the outputs through unchanged at prediction time",
+    "",
+    np.array_equal(keras_at_prediction, many),
+)
+claim(
+    "with dropout the validation loss climbs less after its minimum",
+    f"{rise['dropout (0.5)']:.4f} vs {rise['no regulariser']:.4f}",
+    rise["dropout (0.5)"] < rise["no regulariser"],
 )
 claim(
     "with dropout the validation loss ends lower than without a regulariser",
@@ -88,7 +151,19 @@ claim(
     val_cross_entropy["dropout (0.5)"][-1] < val_cross_entropy["no regulariser"][-1],
 )
 
-# 6. Early stopping, checkpoints and logs
+# 7. Data augmentation
+claim(
+    "augmentation raises validation accuracy by at least a point",
+    f"{augmented_val:.4f} vs {curves['val_accuracy'][-1]:.4f}",
+    augmented_val >= curves["val_accuracy"][-1] + 0.01,
+)
+claim(
+    "with augmentation the network no longer gets all of its 1,000 original images right (below 99.8%)",
+    f"{augmented_train:.4f}",
+    augmented_train < 0.998,
+)
+
+# 8. Early stopping, checkpoints and logs
 claim(
     "fit stopped exactly 5 epochs after the best one, before EPOCHS",
     f"best {early_best}, ran {early_epochs}",
@@ -104,27 +179,32 @@ claim(
     f"{reloaded_val_accuracy} vs {early_val_accuracy}",
     reloaded_val_accuracy == early_val_accuracy and np.isclose(reloaded_val_loss, early_val_loss, atol=1e-6),
 )
-logged_steps, logged_val_loss = scalars["epoch_val_loss"]
+logged_steps, logged_val_loss = scalars["validation/epoch_loss"]
 claim(
     "the event files hold exactly what fit recorded, one value per epoch",
     f"{len(logged_steps)} steps",
     list(logged_steps) == list(range(early_epochs)) and np.allclose(logged_val_loss, early_history.history["val_loss"]),
 )
 
-# 7. Choosing on the validation set
+# 9. Choosing on the validation set
 base = results["none"]
 claim(
-    "every regulariser ends with a lower validation cross-entropy than no regulariser",
+    "L2, dropout, augmentation and early stopping all end with a lower validation cross-entropy than no regulariser",
     f"{ {name: round(r['val_loss'], 4) for name, r in results.items()} }",
     all(r["val_loss"] < base["val_loss"] for name, r in results.items() if name != "none"),
 )
 claim(
-    "the regularisers land within about a point of no regulariser's validation accuracy (at most 1.5 points)",
+    "L2, dropout and early stopping land within a point and a half of no regulariser's validation accuracy",
     f"{ {name: round(r['val'] - base['val'], 4) for name, r in results.items()} }",
-    all(abs(r["val"] - base["val"]) <= 0.015 for r in results.values()),
+    all(abs(results[name]["val"] - base["val"]) <= 0.015 for name in ("L2 (0.001)", "dropout (0.5)", "early stopping")),
 )
 claim(
-    "with L2 and dropout the gap stays about as wide as without (within 2 points)",
+    "augmentation is ahead of no regulariser by at least a point",
+    f"{results['augmentation']['val'] - base['val']:+.4f}",
+    results["augmentation"]["val"] >= base["val"] + 0.01,
+)
+claim(
+    "the gap of L2 and dropout is as wide as without a regulariser, within 2 points",
     f"{ {name: round(r['gap'], 4) for name, r in results.items()} }",
     all(abs(results[name]["gap"] - base["gap"]) <= 0.02 for name in ("L2 (0.001)", "dropout (0.5)")),
 )
@@ -134,17 +214,31 @@ claim(
     min(results["L2 (0.001)"]["train"], results["dropout (0.5)"]["train"]) >= 0.998,
 )
 claim(
+    "augmentation's gap is less than half of no regulariser's",
+    f"{results['augmentation']['gap']:.4f} vs {base['gap']:.4f}",
+    results["augmentation"]["gap"] < 0.5 * base["gap"],
+)
+claim(
     "early stopping gets within a point of no regulariser's accuracy in fewer epochs (at most 20)",
     f"{results['early stopping']['val'] - base['val']:+.4f} in {results['early stopping']['epochs']} epochs",
     results["early stopping"]["val"] >= base["val"] - 0.01 and results["early stopping"]["epochs"] <= 20 < EPOCHS,
 )
+best_without_new_images = max(
+    results[name]["val"] for name in ("none", "L2 (0.001)", "dropout (0.5)", "early stopping")
+)
 claim(
-    "8 times more data beats every regulariser by at least 2 points",
-    f"{val_by_size[-1]:.4f} vs {max(r['val'] for r in results.values()):.4f}",
-    val_by_size[-1] >= max(r["val"] for r in results.values()) + 0.02,
+    "8 times more data beats L2, dropout and early stopping by at least 2 points",
+    f"{val_by_size[-1]:.4f} vs {best_without_new_images:.4f}",
+    val_by_size[-1] >= best_without_new_images + 0.02,
 )
 
-# 8. The test set, once
+claim(
+    "augmentation has the highest validation accuracy: the most of any cure keeping the 1,000 images",
+    f"{chosen}",
+    chosen == "augmentation",
+)
+
+# 10. The test set, once
 claim(
     "the test accuracy lands within 2.5 points of the validation estimate",
     f"{test_accuracy:.4f} vs {results[chosen]['val']:.4f}",

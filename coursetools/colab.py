@@ -94,6 +94,7 @@ PACKAGES = [
     "protobuf",
     "pillow",
     "threadpoolctl",  # 08_backpropagation; a dependency of course_utils
+    "tensorboard",  # 12_generalisation's keras.callbacks.TensorBoard
 ]
 #: Must stay absent, so the frameworks notebook is tested the way described above.
 ABSENT = ["torch", "jax"]

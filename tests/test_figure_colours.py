@@ -20,7 +20,18 @@ import pytest  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 
 import course_utils  # noqa: E402
-from course_utils import colours  # noqa: E402
+from course_utils import (  # noqa: E402
+    activations,
+    backpropagation,
+    colours,
+    diagrams,
+    gradient_descent,
+    losses,
+    mnist,
+    plots,
+)
+from course_utils import convolutional_networks as cnn  # noqa: E402
+from course_utils import generalisation as gen  # noqa: E402
 from course_utils.reproducibility import set_plot_style  # noqa: E402
 
 ALLOWED = {
@@ -36,14 +47,16 @@ def _axes_figure(draw):
     return fig
 
 
+class _Fit:
+    history = {"loss": [1.0, 0.6, 0.5], "val_loss": [1.1, 0.8, 0.9], "accuracy": [0.5, 0.7, 0.8]}
+    history["val_accuracy"] = [0.5, 0.6, 0.65]
+
+
 class _History:
     history = {"loss": [1.0, 0.6, 0.5], "val_loss": [1.1, 0.8, 0.9], "accuracy": [0.5, 0.7, 0.8]}
 
 
 def _makers():
-    from course_utils import activations, backpropagation, diagrams, gradient_descent, losses, mnist, plots
-    from course_utils import convolutional_networks as cnn
-
     runs = {"η = 0.1": [10.0, 8.0, 6.4], "η = 1.05": [10.0, -11.0, 12.1]}
     fit = gradient_descent.LineFit(w=0.9, b=0.1, losses=[1.0, 0.5, 0.2])
     x = np.linspace(-1, 1, 20)
@@ -70,6 +83,22 @@ def _makers():
         "gradient_descent.plot_line_fit": lambda: gradient_descent.plot_line_fit(x, 2 * x, fit, true_line=(2, 0)),
         "backpropagation.draw_graph": lambda: backpropagation.draw_graph(
             {"x": ("", []), "y": ("", []), "xy": ("×", ["x", "y"])}, values={"x": 2.0, "xy": 6.0}, grads={"x": 3.0}
+        ),
+        "generalisation.plot_learning_curves": lambda: gen.plot_learning_curves(_Fit()),
+        "generalisation.plot_against": lambda: gen.plot_against(
+            [1, 2, 4], [0.9, 0.95, 0.99], [0.85, 0.88, 0.9], "size", log2=True
+        ),
+        "generalisation.plot_validation_curves": lambda: gen.plot_validation_curves(
+            {"none": [1.0, 0.8, 0.9], "L2": [1.0, 0.7, 0.75]}
+        ),
+        "generalisation.plot_scalars": lambda: gen.plot_scalars(
+            {"epoch_loss": (np.arange(3), np.array([1.0, 0.7, 0.6]))}, ["epoch_loss"]
+        ),
+        "generalisation.plot_l2_sweep": lambda: gen.plot_l2_sweep(
+            [1e-4, 1e-3, 1e-2], [1.0, 0.99, 0.95], [0.9, 0.91, 0.9], [30.0, 12.0, 5.0], 0.9, 31.0
+        ),
+        "generalisation.plot_dropout_masks": lambda: gen.plot_dropout_masks(
+            {"rate 0.5": RNG.integers(0, 2, (8, 16)) * 2.0, "rate 0.8": RNG.integers(0, 2, (8, 16)) * 5.0}
         ),
         "mnist.plot_confusion_matrix": lambda: mnist.plot_confusion_matrix(RNG.integers(0, 9, (10, 10))),
         "mnist.plot_probability_gallery": lambda: mnist.plot_probability_gallery(

@@ -51,6 +51,31 @@ def test_read_scalars_reads_back_what_tf_summary_wrote(tmp_path):
     assert np.allclose(scalars["validation/epoch_loss"][1], [0.7])
 
 
+@pytest.mark.filterwarnings("ignore:__array__ implementation:DeprecationWarning")  # Keras logging its learning rate
+def test_read_scalars_reads_what_keras_tensorboard_wrote_and_skips_the_rest(tmp_path):
+    """keras.callbacks.TensorBoard writes train/ and validation/ folders (and the model as a graph)."""
+    tf = pytest.importorskip("tensorflow")
+    pytest.importorskip("tensorboard")
+    import keras
+
+    keras.utils.set_random_seed(0)
+    model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(2, activation="softmax")])
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    x, y = np.random.default_rng(0).normal(size=(40, 4)).astype("float32"), np.arange(40) % 2
+    history = model.fit(
+        x, y, epochs=3, batch_size=20, validation_data=(x, y), verbose=0,
+        callbacks=[keras.callbacks.TensorBoard(str(tmp_path))],  # writes the model's description too
+    )  # fmt: skip
+    with tf.summary.create_file_writer(str(tmp_path / "notes")).as_default():
+        tf.summary.text("note", "not a number", step=0)
+
+    scalars = generalisation.read_scalars(tmp_path)
+    assert "notes/note" not in scalars
+    steps, values = scalars["validation/epoch_loss"]
+    assert list(steps) == [0, 1, 2] and np.allclose(values, history.history["val_loss"])
+    assert np.allclose(scalars["train/epoch_accuracy"][1], history.history["accuracy"])
+
+
 def test_read_scalars_of_an_empty_folder_is_empty(tmp_path):
     pytest.importorskip("tensorflow")
     assert generalisation.read_scalars(tmp_path) == {}
@@ -67,9 +92,14 @@ def test_figures_draw():
         generalisation.plot_against([1000, 2000, 4000], [1.0, 0.99, 0.97], [0.91, 0.93, 0.94], "images", log2=True),
         generalisation.plot_validation_curves({"a": HISTORY["val_loss"], "b": HISTORY["loss"]}),
         generalisation.plot_scalars({"epoch_loss": (np.arange(3), np.array([0.9, 0.5, 0.4]))}, ["epoch_loss"]),
+        generalisation.plot_l2_sweep([1e-4, 1e-3, 1e-2], [1.0, 1.0, 0.98], [0.91, 0.92, 0.90], [17, 9, 4], 0.91, 24),
+        generalisation.plot_dropout_masks({"a": np.eye(4) * 2, "b": np.ones((4, 4))}, title="masks"),
     ]
     learning_curves = figures[0]
     assert len(learning_curves.axes) == 2
     assert any("epoch 3" in text.get_text() for text in learning_curves.axes[1].get_legend().get_texts())
+    l2_sweep = figures[4]
+    assert [ax.get_xscale() for ax in l2_sweep.axes] == ["log", "log"]
+    assert len(figures[5].axes) == 2
     for fig in figures:
         plt.close(fig)
