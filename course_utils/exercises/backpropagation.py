@@ -7,6 +7,7 @@ import math
 import numpy as np
 
 from course_utils.backpropagation import numerical_gradient, relative_error
+from course_utils.data import load_mnist, prepare_images
 from course_utils.exercises import Verdict, accuracy_without_leak, as_number, feedback, first_line, parsed, unanswered
 
 #: Exercise 1: L = (x·y + z)² at this point.
@@ -240,8 +241,6 @@ def check_zero_output_layer(trains, accuracy) -> Verdict:
 
 def _validation_and_fresh():
     """The validation images (the last 10,000 training images) and, for the leak check, the 10,000 test images."""
-    from course_utils.data import load_mnist, prepare_images
-
     (x_train, y_train), (x_test, y_test) = load_mnist()
     validation = prepare_images(x_train[VALIDATION_START:]), y_train[VALIDATION_START:]
     return validation, (prepare_images(x_test), y_test)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from course_utils.data import load_mnist, prepare_images
 from course_utils.exercises import (
     Verdict,
     accuracy_without_leak,
@@ -135,8 +136,6 @@ def fresh_images(count: int = FRESH_IMAGES):
     lift a fairly trained model's score on them, while a model that trained on the validation images
     scores clearly lower here than there.
     """
-    from course_utils.data import load_mnist, prepare_images
-
     (x_train, y_train), _ = load_mnist()
     picked = np.random.default_rng(12).choice(len(x_train) - 6_000, size=count, replace=False)
     return prepare_images(x_train[picked]), y_train[picked]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from course_utils.data import load_mnist
 from course_utils.exercises import (
     LEAK_MARGIN,
     Verdict,
@@ -76,8 +77,6 @@ def _digits(split: str):
     ``"train"``: the first 500 of each digit in the training set; ``"validation"``: the next 500 of each,
     which the student is not given; ``"test"``: the first 500 of each in the test set.
     """
-    from course_utils.data import load_mnist
-
     train, test = load_mnist()
     images, labels = test if split == "test" else train
     skip = N_TRAINING_PER_DIGIT if split == "validation" else 0

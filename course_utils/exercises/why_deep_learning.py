@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from course_utils.data import load_mnist
 from course_utils.exercises import (
     Verdict,
     accuracy_without_leak,
@@ -114,8 +115,6 @@ def best_threshold_accuracy(values, labels) -> float:
 
 def zero_one_digits():
     """The exercise's data: the first N_PER_DIGIT test images of 0 and of 1, and a flag "is a 1"."""
-    from course_utils.data import load_mnist
-
     _, (x_test, y_test) = load_mnist()
     zeros, ones = np.flatnonzero(y_test == 0)[:N_PER_DIGIT], np.flatnonzero(y_test == 1)[:N_PER_DIGIT]
     index = np.concatenate([zeros, ones])
@@ -164,7 +163,6 @@ def check_feature_experiment(feature_function, model) -> Verdict:
         return feedback(False, "", f"Pass your feature function itself; got a {type(feature_function).__name__}.")
     if not callable(getattr(model, "predict", None)):
         return feedback(False, "", f"Pass your trained Keras model; got a {type(model).__name__}.")
-    from course_utils.data import load_mnist
 
     (x_train, y_train), (x_test, y_test) = load_mnist()
     x_validation, y_validation = x_train[-VALIDATION_IMAGES:], y_train[-VALIDATION_IMAGES:]
