@@ -204,8 +204,9 @@ def test_refresh_keeps_the_old_snapshot_when_offline_or_given_something_else(tmp
 @pytest.mark.slow
 def test_a_setup_cell_that_would_install_fails_at_once_naming_the_cell(env, tmp_path):
     """In the notebook runs pip cannot download: a setup cell that does not skip its install fails there."""
-    published = generated.install_source(spec=colab.install_spec_for(colab.head_commit()))
-    setup = published.replace(f'"{course.VERSION}"', '"9.9.9"')
+    # Another release, from an address that cannot be reached: pip has nothing it may download.
+    setup = generated.install_source(spec="course-utils @ https://example.invalid/course_utils-9.9.9.whl")
+    setup = setup.replace(f'"{course.VERSION}"', '"9.9.9"')
     nb = new_notebook()
     nb.cells = [new_markdown_cell("# 99 · Wants another release"), new_code_cell("SEED = 0"), new_code_cell(setup)]
     path = tmp_path / "99_other_release.ipynb"
