@@ -281,11 +281,10 @@ def test_a_class_graded_end_to_end_with_nbgraders_own_commands(tmp_path, monkeyp
         monkeypatch.setenv("COURSE_DATA_DIR", str(course.OFFLINE_DATA_DIR))
     start = time.perf_counter()
     teach.write_source(tmp_path, [NEURON, LOSSES], cell_timeout=40)
-    with subprocess.Popen(  # both assignments at once, one process each
-        [sys.executable, "-m", "nbgrader", "generate_assignment", NEURON], cwd=tmp_path, stdout=subprocess.DEVNULL
-    ) as other:
-        teach.nbgrader(tmp_path, "generate_assignment", LOSSES)
-    assert other.returncode == 0
+    # One after the other: two nbgrader processes creating the gradebook at once race on its tables
+    # ("table student already exists", seen once in CI).
+    for stem in (NEURON, LOSSES):
+        teach.nbgrader(tmp_path, "generate_assignment", stem)
     release_nbs, source_nbs = {}, {}
     for stem in (NEURON, LOSSES):
         release_nbs[stem] = nbformat.read(tmp_path / "release" / stem / f"{stem}.ipynb", as_version=4)
