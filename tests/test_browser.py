@@ -24,6 +24,7 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+import chromium as chromium_browser
 import nbformat
 import pytest
 
@@ -32,14 +33,6 @@ from coursetools import course
 NOTEBOOK = "02_neuron"
 EXPECTED_TEXTS = ["z = 0.1, output = 1", "best any single line can do on XOR: 3/4"]
 ARTIFACTS = course.ROOT / "artifacts" / "browser"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 # Isolated JupyterLab settings: no news feed / update check (they would go online), and every
 # cell attached to the page so its output can be read.
 LAB_SETTINGS = {
@@ -55,12 +48,9 @@ pytestmark = pytest.mark.slow
 @pytest.fixture
 def chromium() -> str:
     """Debian's Chromium, or a skip saying how to install it (checked before the server starts)."""
-    path = shutil.which("chromium")
+    path = chromium_browser.executable()
     if path is None:
-        pytest.skip(
-            "Chromium is not installed: run `sudo apt-get install -y chromium` "
-            "(Debian/Ubuntu) or `sudo bash tools/install_browser.sh`, then re-run this test"
-        )
+        pytest.skip(f"Chromium is not installed: {chromium_browser.INSTALL}, then re-run this test")
     return path
 
 
@@ -69,7 +59,7 @@ def page(chromium):
     """A page of headless Chromium (Debian's, never Playwright's own download), closed after the test."""
     sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements.txt (playwright)")
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_FLAGS)
+        browser = chromium_browser.launch(playwright)
         try:
             yield browser.new_page(viewport={"width": 1400, "height": 1000})
         finally:

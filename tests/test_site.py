@@ -20,6 +20,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
 
+import chromium as chromium_browser
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,16 +28,7 @@ SITE = ROOT / "build" / "site"
 NODE = ROOT / "build" / "node" / "node_modules"
 AXE = NODE / "axe-core" / "axe.min.js"
 MATHJAX = NODE / "mathjax" / "es5" / "tex-mml-chtml.js"
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "artifacts" / "site"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 #: The index and three notebook pages with maths and figures.
 PAGES = ["index.html", "02_neuron.html", "05_activation_functions.html", "08_backpropagation.html"]
 
@@ -53,8 +45,8 @@ def _missing() -> str | None:
     for path, how in [(AXE, "bash tools/fetch_site_assets.sh"), (MATHJAX, "bash tools/fetch_site_assets.sh")]:
         if not path.exists():
             return f"{path.relative_to(ROOT)} missing: run {how}"
-    if not CHROMIUM.exists():
-        return f"{CHROMIUM} missing: apt-get install chromium"
+    if chromium_browser.executable() is None:
+        return f"Chromium is not installed: {chromium_browser.INSTALL}"
     return None
 
 
@@ -94,7 +86,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        b = chromium_browser.launch(p)
         try:
             yield b
         finally:
