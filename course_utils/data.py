@@ -151,7 +151,7 @@ def prepare_images(images, *, flatten: bool = True) -> np.ndarray:
     images = np.asarray(images)
     if images.ndim != 3:
         raise ValueError(f"expected images shaped (n, height, width), got {images.shape}")
-    scaled = images.astype("float32") / 255.0
+    scaled = np.divide(images, np.float32(255), dtype=np.float32)  # in one pass, without an intermediate copy
     return scaled.reshape(len(images), -1) if flatten else scaled[..., np.newaxis]
 
 
