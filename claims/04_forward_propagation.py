@@ -48,3 +48,30 @@ claim(
     largest_difference < 2e-6,
 )
 claim("Keras and our forward pass predict the same digit for all 1,000 images", same_digit, same_digit)
+
+# exercise 3, its solution: the raw pixels 0-255 fed to the trained network
+raw_sure = (raw_probabilities.max(axis=1) > 0.99).mean()
+scaled_sure = (numpy_probabilities.max(axis=1) > 0.99).mean()
+raw_sure_and_wrong = (
+    (raw_probabilities.max(axis=1) > 0.99) & (raw_probabilities.argmax(axis=1) != y_test[:1000])
+).mean()
+claim(
+    "with raw pixels the accuracy hardly moves, by less than a point",
+    f"{scaled_accuracy:.3f} -> {raw_accuracy:.3f}",
+    abs(raw_accuracy - scaled_accuracy) < 0.01,
+)
+claim(
+    "with raw pixels more than 99% of the images get a top probability above 0.99",
+    f"{raw_sure:.1%}",
+    raw_sure > 0.99,
+)
+claim(
+    "with scaled pixels about 5% of the images get a top probability above 0.99 (2% to 10%)",
+    f"{scaled_sure:.1%}",
+    0.02 <= scaled_sure <= 0.10,
+)
+claim(
+    "with raw pixels roughly one image in seven is wrong with more than 99% confidence (10% to 20%)",
+    f"{raw_sure_and_wrong:.1%}",
+    0.10 <= raw_sure_and_wrong <= 0.20,
+)

@@ -56,3 +56,26 @@ claim("all five frameworks fit the line", sorted(results), len(results) == 5)
 claim("every framework recovers w and b within 0.05 of (3, 2)", f"{from_truth:.4f}", from_truth < 0.05)
 claim("all five agree with the least-squares line within 0.001", f"{from_exact:.2e}", from_exact < 1e-3)
 claim("Keras needs the fewest lines of code", f"{fewest} ({results[fewest][2]})", fewest == "Keras")
+
+# exercise 3, its solution: which of the four learning rates recover the line in STEPS steps
+claim(
+    "0.5 and 0.9 recover the line; with 1.1 and 1.5 w and b do not (0.9 is the largest that works)",
+    recovered,
+    recovered == {0.5: True, 0.9: True, 1.1: False, 1.5: False},
+)
+unstable_fit = fit_line_torch if torch else fit_line_tensorflow  # the solution's fit
+unstable = [unstable_fit(x_line, y_line, STEPS, rate) for rate in (1.1, 1.5)]
+claim(
+    "with 1.1 and 1.5, w and b grow without bound (beyond 1,000) or become nan",
+    unstable,
+    all(not np.isfinite([w, b]).all() or min(abs(w), abs(b)) > 1e3 for w, b in unstable),
+)
+
+# exercise 4, its solution: the tape-trained network follows sin(3x)
+curve_x = np.linspace(-1, 1, 201, dtype="float32")
+curve_mse = float(np.mean((network(tf.reshape(curve_x, (-1, 1))).numpy().ravel() - np.sin(3 * curve_x)) ** 2))
+claim(
+    "the solution's network follows sin(3x) with a mean squared error below the target 0.001",
+    f"{curve_mse:.2e}, check says {curve_fit_verdict}",
+    curve_mse < 1e-3 and curve_fit_verdict.correct,
+)

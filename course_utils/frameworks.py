@@ -10,7 +10,8 @@ import with NumPy 1.24 and later (:func:`try_mxnet_with_this_numpy` shows the re
 it cannot live in the course's environment.
 ``tools/install_frameworks.sh`` builds a separate legacy environment for it at
 ``.venv-mxnet/`` in the repository, and :func:`run_in_mxnet` runs a function of
-ours there in a subprocess and brings its result back.
+ours there in a subprocess and brings its result back. Importing MXNet takes seconds, so that
+subprocess is started once and kept for every later call (:func:`start_mxnet`); it ends with the kernel.
 
     from course_utils import frameworks
     torch = frameworks.optional_import("torch")     # the module, or None after printing how to install it
@@ -21,13 +22,16 @@ ours there in a subprocess and brings its result back.
 
 from __future__ import annotations
 
+import atexit
 import importlib
 import importlib.util
 import inspect
 import json
 import os
+import select
 import subprocess
 import sys
+import tempfile
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,17 +140,99 @@ def mxnet_missing_message() -> str:
     )
 
 
-_RUNNER = """
-import contextlib, io, json, sys, time
-{source}
-_captured = io.StringIO()
-_kwargs = json.loads(sys.stdin.read())
-with contextlib.redirect_stdout(_captured):
-    _started = time.perf_counter()
-    _value = {name}(**_kwargs)
-    _seconds = time.perf_counter() - _started
-print(json.dumps({{"value": _value, "stdout": _captured.getvalue(), "seconds": _seconds}}))
+#: The legacy interpreter's side of :func:`run_in_mxnet`: it imports MXNet once (the slow part), then
+#: runs one function per request line and answers with one JSON line on a stream of its own, so that
+#: nothing else the function or MXNet's C++ code writes can get mixed into the answers.
+_WORKER = r"""
+import contextlib, io, json, os, sys, time, traceback
+answers = os.fdopen(os.dup(1), "w")
+os.dup2(2, 1)  # anything else written to stdout, C++ code included, goes to the error stream
+try:
+    import mxnet  # noqa: F401  (seconds; every request after it finds MXNet imported)
+except Exception:
+    pass  # a Python without MXNet still runs functions that do not need it
+for line in iter(sys.stdin.readline, ""):
+    request = json.loads(line)
+    captured = io.StringIO()
+    try:
+        namespace = {"__name__": "__legacy__"}
+        exec(request["source"], namespace)
+        with contextlib.redirect_stdout(captured):
+            started = time.perf_counter()
+            value = namespace[request["name"]](**request["kwargs"])
+            seconds = time.perf_counter() - started
+        answer = {"value": value, "stdout": captured.getvalue(), "seconds": seconds}
+        text = json.dumps(answer)
+    except BaseException:
+        text = json.dumps({"error": traceback.format_exc()})
+    answers.write(text + "\n")
+    answers.flush()
 """
+
+
+@dataclass
+class _Worker:
+    python: Path
+    process: subprocess.Popen
+    errors: object  # the temporary file that receives the interpreter's error output
+
+
+_worker: _Worker | None = None
+
+
+def _stop_worker(kill: bool = False) -> None:
+    """End the legacy interpreter: at the end of its input (it finishes what it runs), or at once with ``kill``."""
+    global _worker
+    if _worker is None:
+        return
+    worker, _worker = _worker, None
+    try:
+        if kill:
+            worker.process.kill()
+        worker.process.stdin.close()  # the worker's loop ends at the end of its input
+        worker.process.wait(timeout=5)
+    except Exception:  # pragma: no cover - a worker that does not end on its own
+        worker.process.kill()
+        worker.process.wait()
+    finally:
+        worker.process.stdout.close()
+        worker.errors.close()
+
+
+atexit.register(_stop_worker)
+
+
+def start_mxnet() -> None:
+    """Start the legacy MXNet interpreter, if it is not running yet, and return at once.
+
+    The interpreter imports MXNet (a few seconds) in the background, then waits for the functions
+    :func:`run_in_mxnet` sends it; it is kept for every later call and ends with the kernel.
+    :func:`run_in_mxnet` calls this itself. Without the environment, raises :class:`MXNetUnavailable`.
+    """
+    global _worker
+    if not mxnet_available():
+        raise MXNetUnavailable(mxnet_missing_message())
+    python = mxnet_python()
+    if _worker is not None and _worker.python == python and _worker.process.poll() is None:
+        return
+    _stop_worker()
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
+    errors = tempfile.TemporaryFile()
+    process = subprocess.Popen(
+        [str(python), "-u", "-c", _WORKER],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=errors,
+        text=True,
+        env=env,
+        cwd=str(ROOT),
+    )
+    _worker = _Worker(python, process, errors)
+
+
+def _error_tail(worker: _Worker) -> str:
+    worker.errors.seek(0)
+    return "\n".join(worker.errors.read().decode("utf-8", "replace").strip().splitlines()[-15:])
 
 
 def run_in_mxnet(function, timeout: float = 120, **kwargs) -> LegacyResult:
@@ -155,30 +241,35 @@ def run_in_mxnet(function, timeout: float = 120, **kwargs) -> LegacyResult:
     ``function`` is one of our own, self-contained functions (it imports what it needs inside
     its body); its source is sent to the legacy interpreter, which runs it offline. The
     keyword arguments and the return value must be JSON-serialisable (numbers, lists,
-    dicts, strings). What the function prints comes back as ``stdout``; the interpreter's
-    own error output is captured, so nothing leaks into the notebook, and shown only in the
-    :class:`MXNetRunError` raised when the function fails. Without the environment,
+    dicts, strings). What the function prints comes back as ``stdout``, and ``seconds`` is the time
+    the call took inside the legacy interpreter. The interpreter's own error output is kept apart, so
+    nothing leaks into the notebook, and shown only in the :class:`MXNetRunError` raised when the
+    function fails (or nothing answers within ``timeout`` seconds). The interpreter is started once
+    (:func:`start_mxnet`) and kept, so MXNet is imported only once. Without the environment,
     :class:`MXNetUnavailable` carries :func:`mxnet_missing_message`.
     """
-    if not mxnet_available():
-        raise MXNetUnavailable(mxnet_missing_message())
+    start_mxnet()
+    worker = _worker
     source = textwrap.dedent(inspect.getsource(function))
-    script = _RUNNER.format(source=source, name=function.__name__)
-    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
-    completed = subprocess.run(
-        [str(mxnet_python()), "-c", script],
-        input=json.dumps(kwargs),
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=env,
-        cwd=str(ROOT),
-    )
-    if completed.returncode != 0:
-        tail = "\n".join(completed.stderr.strip().splitlines()[-15:])
-        raise MXNetRunError(f"{function.__name__} failed in the legacy MXNet environment ({mxnet_python()}):\n{tail}")
-    result = json.loads(completed.stdout.strip().splitlines()[-1])
-    return LegacyResult(value=result["value"], stdout=result["stdout"], seconds=result["seconds"])
+    request = {"source": source, "name": function.__name__, "kwargs": kwargs}
+    failed = f"{function.__name__} failed in the legacy MXNet environment ({worker.python})"
+    try:
+        worker.process.stdin.write(json.dumps(request) + "\n")
+        worker.process.stdin.flush()
+        ready, _, _ = select.select([worker.process.stdout], [], [], timeout)
+        line = worker.process.stdout.readline() if ready else None
+    except (BrokenPipeError, OSError):
+        line = ""
+    if not line:
+        tail = _error_tail(worker)
+        _stop_worker(kill=True)  # a fresh interpreter next time
+        why = f"no answer within {timeout:g} s" if line is None else "the interpreter stopped"
+        raise MXNetRunError(f"{failed}: {why}\n{tail}".rstrip())
+    answer = json.loads(line)
+    if "error" in answer:
+        tail = "\n".join(answer["error"].strip().splitlines()[-15:])
+        raise MXNetRunError(f"{failed}:\n{tail}")
+    return LegacyResult(value=answer["value"], stdout=answer["stdout"], seconds=answer["seconds"])
 
 
 @dataclass
@@ -229,10 +320,15 @@ print(json.dumps({"site": spec.submodule_search_locations[0], "version": importl
 """
 
 
+_packages: dict[Path, LegacyPackage] = {}  # legacy interpreter -> its MXNet package, read once
+
+
 def legacy_mxnet_package() -> LegacyPackage:
     """Where the legacy environment's MXNet lives, its version and what it declares it needs."""
     if not mxnet_available():
         raise MXNetUnavailable(mxnet_missing_message())
+    if mxnet_python() in _packages:
+        return _packages[mxnet_python()]
     completed = subprocess.run([str(mxnet_python()), "-c", _PACKAGE_PROBE], capture_output=True, text=True, timeout=60)
     if completed.returncode != 0:
         raise MXNetRunError(
@@ -241,7 +337,9 @@ def legacy_mxnet_package() -> LegacyPackage:
     found = json.loads(completed.stdout.strip().splitlines()[-1])
     # "numpy (<2.0.0,>1.16.0)" in older metadata, "numpy<2.0.0,>1.16.0" in newer: one spelling
     requires = [r.split(";")[0].replace(" ", "").replace("(", "").replace(")", "") for r in found["requires"]]
-    return LegacyPackage(Path(found["site"]).parent, found["version"], requires)
+    package = LegacyPackage(Path(found["site"]).parent, found["version"], requires)
+    _packages[mxnet_python()] = package
+    return package
 
 
 def try_mxnet_with_this_numpy(timeout: float = 120) -> ImportAttempt:

@@ -103,6 +103,56 @@ def test_run_in_mxnet_failure_names_the_function_and_shows_its_error(monkeypatch
         run_in_mxnet(_fail)
 
 
+def _pid():
+    import os
+
+    return os.getpid()
+
+
+def _exit_hard():
+    import os
+
+    os._exit(3)
+
+
+def _writes_below_python():
+    import os
+
+    os.write(1, b"C++ code writing to stdout\n")
+    print("printed")
+    return "fine"
+
+
+def _sleep():
+    import time
+
+    time.sleep(30)
+
+
+def test_run_in_mxnet_keeps_one_interpreter_and_replaces_one_that_stopped(monkeypatch):
+    monkeypatch.setenv("COURSE_MXNET_PYTHON", sys.executable)
+    first = run_in_mxnet(_pid).value
+    assert run_in_mxnet(_pid).value == first, "MXNet is imported once, not once per call"
+    with pytest.raises(MXNetRunError, match="_exit_hard failed.*the interpreter stopped"):
+        run_in_mxnet(_exit_hard)
+    assert run_in_mxnet(_pid).value != first
+
+
+def test_output_written_below_python_does_not_garble_the_answer(monkeypatch, capfd):
+    monkeypatch.setenv("COURSE_MXNET_PYTHON", sys.executable)
+    result = run_in_mxnet(_writes_below_python)
+    assert result.value == "fine" and result.stdout == "printed\n"
+    assert capfd.readouterr().err == ""
+
+
+def test_a_function_that_does_not_answer_is_stopped_after_the_timeout(monkeypatch):
+    monkeypatch.setenv("COURSE_MXNET_PYTHON", sys.executable)
+    run_in_mxnet(_pid)
+    with pytest.raises(MXNetRunError, match="_sleep failed.*no answer within 0.5 s"):
+        run_in_mxnet(_sleep, timeout=0.5)
+    assert run_in_mxnet(_pid).value > 0, "a fresh interpreter answers the next call"
+
+
 # --- MXNet next to this environment's NumPy ----------------------------------------------------
 
 FAKE_MXNET = """

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from course_utils.data import load_mnist
@@ -113,12 +115,21 @@ def best_threshold_accuracy(values, labels) -> float:
     return float(max(correct.max(), n - correct.min()) / n)
 
 
-def zero_one_digits():
-    """The exercise's data: the first N_PER_DIGIT test images of 0 and of 1, and a flag "is a 1"."""
+@functools.lru_cache(maxsize=1)
+def _zero_one_digits():
     _, (x_test, y_test) = load_mnist()
     zeros, ones = np.flatnonzero(y_test == 0)[:N_PER_DIGIT], np.flatnonzero(y_test == 1)[:N_PER_DIGIT]
     index = np.concatenate([zeros, ones])
     return x_test[index], (y_test[index] == 1)
+
+
+def zero_one_digits():
+    """The exercise's data: the first N_PER_DIGIT test images of 0 and of 1, and a flag "is a 1".
+
+    MNIST is read once; every call returns fresh copies, so a feature that writes into its images changes nothing.
+    """
+    images, is_one = _zero_one_digits()
+    return images.copy(), is_one.copy()
 
 
 def check_zero_one_feature(feature) -> Verdict:
