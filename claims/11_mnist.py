@@ -7,13 +7,12 @@ claim(
     f"{x_train.shape}, {x_test.shape}",
     x_train.shape == (60_000, 28 * 28) and x_test.shape == (10_000, 28 * 28),
 )
-pixel_levels = x_train * 255
+# checked a block of rows at a time: one pass over the 47 million pixels without large temporary arrays
+level_gap = max(float(np.abs(rows * 255 - np.rint(rows * 255)).max()) for rows in np.array_split(x_train, 60))
 claim(
     "the pixels were integers from 0 to 255",
-    f"{pixel_levels.min():.0f}..{pixel_levels.max():.0f}",
-    pixel_levels.min() == 0
-    and pixel_levels.max() == 255
-    and np.allclose(pixel_levels, np.round(pixel_levels), atol=1e-3),
+    f"{x_train.min() * 255:.0f}..{x_train.max() * 255:.0f}, largest distance from an integer {level_gap:.1e}",
+    x_train.min() == 0 and x_train.max() * 255 == 255 and level_gap < 1e-3,
 )
 zero_share = (x_train == 0).mean()
 claim("about 81% of all pixels are exactly 0", f"{zero_share:.4f}", 0.80 < zero_share < 0.82)
@@ -118,9 +117,14 @@ claim(
 
 # 7. A better MLP
 claim(
-    "with batches of 128, an epoch over 54,000 images is 422 gradient steps",
+    "the improved MLP trains for one epoch more than the lecture notes' model, in batches of 256 (twice BATCH_SIZE)",
+    f"{improved_epochs} epochs, batches of {improved_batch_size}",
+    improved_epochs == EPOCHS + 1 == 4 and improved_batch_size == 2 * BATCH_SIZE == 256,
+)
+claim(
+    "with batches of 256, an epoch over 54,000 images is 211 gradient steps",
     f"{total_steps}",
-    total_steps == 422 * improved_epochs,
+    total_steps == 211 * improved_epochs,
 )
 claim(
     "the improved MLP has (784 + 1)·256 + (256 + 1)·10 parameters",
@@ -128,16 +132,16 @@ claim(
     improved_model.count_params() == (784 + 1) * 256 + (256 + 1) * 10,
 )
 claim(
-    "the learning rate starts at 0.002, is half of it halfway and zero at the end",
+    "the learning rate starts at 0.0045, is half of it halfway and zero at the end",
     f"{rates[0]:.6f}, {rates[total_steps // 2]:.6f}, {rates[-1]:.2e}",
-    np.isclose(rates[0], 2e-3)
-    and np.isclose(rates[total_steps // 2], 1e-3, rtol=1e-3)
+    np.isclose(rates[0], 4.5e-3)
+    and np.isclose(rates[total_steps // 2], 2.25e-3, rtol=1e-3)
     and np.isclose(rates[-1], 0, atol=1e-9),
 )
 claim(
-    "in the last epoch the learning rate is below a tenth of its start",
-    f"{rates[(improved_epochs - 1) * steps_per_epoch]:.2e}",
-    rates[(improved_epochs - 1) * steps_per_epoch] < 2e-4,
+    "in the last epoch the learning rate is below a sixth of its start",
+    f"{rates[(improved_epochs - 1) * steps_per_epoch] / rates[0]:.3f} of it",
+    rates[(improved_epochs - 1) * steps_per_epoch] < rates[0] / 6,
 )
 claim(
     "the gap between validation and training loss grows every epoch, from negative to positive",
@@ -145,19 +149,19 @@ claim(
     gap[0] < 0 < gap[-1] and all(np.diff(gap) > 0),
 )
 claim(
-    "the dotted line (the training loss drops below the validation loss) is in epoch 4 or 5",
-    f"{onset}",
-    onset in (4, 5),
+    "the dotted line (the training loss drops below the validation loss) is in the last epoch",
+    f"{onset} of {improved_epochs}",
+    onset == improved_epochs,
 )
 claim(
-    "in the last epoch the training loss still falls clearly (by more than 0.003)",
+    "in the last epoch the training loss still falls clearly (by more than 0.01)",
     f"{train_loss[-2] - train_loss[-1]:+.4f}",
-    train_loss[-2] - train_loss[-1] > 0.003,
+    train_loss[-2] - train_loss[-1] > 0.01,
 )
 claim(
-    "in the last epoch the validation loss moves by less than 0.002",
-    f"{val_loss[-1] - val_loss[-2]:+.4f}",
-    abs(val_loss[-1] - val_loss[-2]) < 0.002,
+    "in the last epoch the validation loss falls by less than half as much as the training loss (or rises)",
+    f"validation {val_loss[-2] - val_loss[-1]:+.4f}, training {train_loss[-2] - train_loss[-1]:+.4f}",
+    val_loss[-2] - val_loss[-1] < (train_loss[-2] - train_loss[-1]) / 2,
 )
 claim(
     "validation accuracy is within 0.002 of its best in the last epoch",
@@ -165,9 +169,16 @@ claim(
     val_accuracy[-1] > val_accuracy.max() - 0.002,
 )
 claim(
-    "the improved MLP reaches about 0.98 (at least 0.973), a few tenths short of the published 0.985",
+    "the improved MLP reaches about 0.98 (0.975 to 0.982), less than a percentage point short of the published 0.985",
     f"{improved_accuracy:.4f}",
-    0.973 <= improved_accuracy < 0.985,
+    0.975 <= improved_accuracy <= 0.982,
+)
+# Notebook 14 quotes this run without training the MLP again: "about 220 of the 10,000 test digits wrong", and its
+# claims rely on the fewest being at least 205 (the CNN makes less than half of them).
+claim(
+    "the improved MLP misclassifies about 220 test digits (205 to 240), as notebook 14 quotes",
+    f"{mistakes[1]}",
+    205 <= mistakes[1] <= 240,
 )
 claim(
     "the improved MLP makes clearly fewer mistakes (at least 50 fewer test digits)",

@@ -153,8 +153,8 @@ def build_lecture_mlp():
 
 
 def build_improved_mlp(decay_steps):
-    """784 → Dense(256, relu) → Dropout(0.2) → Dense(10, softmax); Adam's rate falls from 0.002 to 0 in decay_steps."""
-    schedule = keras.optimizers.schedules.CosineDecay(initial_learning_rate=2e-3, decay_steps=decay_steps)
+    """784 → Dense(256, relu) → Dropout(0.2) → Dense(10, softmax); Adam's rate falls from 0.0045 to 0 in decay_steps."""
+    schedule = keras.optimizers.schedules.CosineDecay(initial_learning_rate=4.5e-3, decay_steps=decay_steps)
     model = keras.Sequential(
         [
             keras.Input(shape=(784,)),
@@ -271,8 +271,9 @@ def plot_probability_gallery(images, y_true, probabilities, title: str = ""):
 def shade_overfitting_onset(ax, train_loss, val_loss, onset: int) -> None:
     """On a loss panel drawn by :func:`course_utils.plots.plot_history`, mark where overfitting begins.
 
-    From epoch ``onset`` (counted from 1, as on the panel's axis) the gap between the training and the
-    validation loss is shaded, and a dotted line marks the epoch itself.
+    From where the training loss crosses below the validation loss (between epoch ``onset - 1`` and
+    ``onset``, counted from 1 as on the panel's axis) the gap between the two is shaded, and a dotted line
+    marks the epoch ``onset`` itself.
     """
     train_loss, val_loss = np.asarray(train_loss, dtype=float), np.asarray(val_loss, dtype=float)
     if train_loss.shape != val_loss.shape or train_loss.ndim != 1:
@@ -282,11 +283,13 @@ def shade_overfitting_onset(ax, train_loss, val_loss, onset: int) -> None:
     if isinstance(onset, bool) or not isinstance(onset, (int, np.integer)) or not 1 <= onset <= len(train_loss):
         raise ValueError(f"onset must be an epoch from 1 to {len(train_loss)}, got {onset!r}")
     epochs = np.arange(1, len(train_loss) + 1)
-    after = epochs >= onset
+    after = epochs >= onset - 1  # from the epoch before: the lines cross between it and the onset
     ax.fill_between(
         epochs[after],
         train_loss[after],
         val_loss[after],
+        where=train_loss[after] <= val_loss[after],
+        interpolate=True,  # start the shading where the two lines cross, not at an epoch
         color=GREY,
         alpha=0.35,
         label="gap: training below validation",
@@ -296,7 +299,7 @@ def shade_overfitting_onset(ax, train_loss, val_loss, onset: int) -> None:
 
 
 def plot_overfitting_onset(train_loss, val_loss, onset: int, title: str = ""):
-    """Two panels: both losses per epoch on a log scale with the gap shaded from ``onset`` on, and the
+    """Two panels: both losses per epoch on a log scale with the gap shaded where training is below, and the
     gap itself (validation minus training loss) as one bar per epoch, below zero grey, above zero orange."""
 
     train_loss, val_loss = np.asarray(train_loss, dtype=float), np.asarray(val_loss, dtype=float)
@@ -317,6 +320,7 @@ def plot_overfitting_onset(train_loss, val_loss, onset: int, title: str = ""):
     gap_ax.set_title("the gap", fontsize=10)
     for ax in (loss_ax, gap_ax):
         ax.set_xticks(epochs)
+        ax.set_xlim(0.5, len(epochs) + 0.5)  # room around the first and last epoch, where the onset may be
     if title:
         fig.suptitle(title)
     fig.tight_layout()

@@ -42,7 +42,6 @@ import platform
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import tomllib
 
@@ -184,7 +183,7 @@ def race(recipe: str) -> dict:
 
 def measure_race() -> list[dict]:
     """Both recipes, one after the other, each in a fresh interpreter."""
-    return [json.loads(python(str(Path(__file__).resolve()), "--race", recipe)) for recipe in RECIPES]
+    return [json.loads(python("-m", "coursetools.benchmark", "--race", recipe)) for recipe in RECIPES]
 
 
 def race_rows(results: list[dict], budget) -> list[dict]:

@@ -25,25 +25,25 @@ def expect(capsys, check, *answers, verdict, phrase="", hidden=()):
 # --- exercise 1: gradient steps -----------------------------------------------------------------------------------
 
 
-HIDDEN_1 = ("2,110", "2110", "211 ")
+HIDDEN_1 = ("4,220", "4220", "422 ")
 
 
 def test_gradient_steps_right_and_untouched(capsys):
-    expect(capsys, check_gradient_steps, 2_110, verdict=True, phrase="211 batches per epoch")
-    expect(capsys, check_gradient_steps, 2110.0, verdict=True)
-    expect(capsys, check_gradient_steps, np.int64(2110), verdict=True)
+    expect(capsys, check_gradient_steps, 4_220, verdict=True, phrase="422 batches per epoch")
+    expect(capsys, check_gradient_steps, 4220.0, verdict=True)
+    expect(capsys, check_gradient_steps, np.int64(4220), verdict=True)
     expect(capsys, check_gradient_steps, None, verdict=False, phrase="Not answered yet")
 
 
 @pytest.mark.parametrize(
     "answer, hint",
     [
-        (2_100, "one more, smaller batch"),
-        (2109.375, "number of batches is whole"),
-        (2_109, "number of batches is whole"),
-        (211, "That is one epoch"),
-        (2_350, "all 60,000 training images"),
-        (4_220, "batches of 128"),
+        (4_210, "one more, smaller batch"),
+        (4218.75, "number of batches is whole"),
+        (4_219, "number of batches is whole"),
+        (422, "That is one epoch"),
+        (4_690, "all 60,000 training images"),
+        (2_110, "batches of 256"),
         (1_000, "Count the batches of one epoch"),
     ],
 )
@@ -51,7 +51,7 @@ def test_gradient_steps_near_misses_are_named_without_the_answer(answer, hint, c
     expect(capsys, check_gradient_steps, answer, verdict=False, phrase=hint, hidden=HIDDEN_1)
 
 
-@pytest.mark.parametrize("answer", ["2110", True, [2110], float("nan"), {"steps": 2110}])
+@pytest.mark.parametrize("answer", ["4220", True, [4220], float("nan"), {"steps": 4220}])
 def test_gradient_steps_malformed_answers_are_one_line(answer, capsys):
     expect(capsys, check_gradient_steps, answer, verdict=False, phrase="number")
 

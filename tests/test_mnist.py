@@ -73,7 +73,7 @@ def test_improved_mlp_is_wider_with_dropout_and_a_decaying_rate():
     assert model.count_params() == 203_530
     assert model.layers[1].rate == 0.2
     schedule = model.optimizer.learning_rate  # evaluated at step 0
-    assert float(schedule) == pytest.approx(2e-3)
+    assert float(schedule) == pytest.approx(4.5e-3)
 
 
 def test_small_cnn_layers_and_parameters():
