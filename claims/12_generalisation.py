@@ -15,9 +15,9 @@ claim(
     baseline.count_params() == (784 + 1) * 256 + (256 + 1) * 10 == 203_530,
 )
 claim(
-    "within 15 epochs the network gets every training image right",
+    "within 12 epochs the network gets every training image right, and stays there (to within 2 images)",
     f"epoch {first_perfect}, final {curves['accuracy'][-1]:.4f}",
-    curves["accuracy"][-1] >= 0.999 and first_perfect <= 15,
+    curves["accuracy"][-1] >= 0.998 and first_perfect <= 12,
 )
 claim(
     "on the validation images it stays near 91% (between 90% and 93%)",
@@ -25,19 +25,24 @@ claim(
     0.90 <= curves["val_accuracy"][-1] <= 0.93,
 )
 claim("the gap is about 9 points (7 to 10)", f"{gap[-1]:.4f}", 0.07 <= gap[-1] <= 0.10)
-claim("the validation loss is lowest early (by epoch 15)", f"epoch {best}", best <= 15)
+claim("the validation loss is lowest early (by epoch 12)", f"epoch {best}", best <= 12)
 claim(
-    "the validation loss ends above its minimum (at least 2% higher)",
+    "the validation loss ends at least 30% above its minimum (the printed rise)",
     f"{baseline_rise:.1%}",
-    baseline_rise >= 0.02,
+    baseline_rise >= 0.30,
 )
 claim(
-    "validation accuracy does not drop during the climb (at most half a point below its value at the minimum)",
+    "validation accuracy does not fall with the climb (ends at most a point below its value at the minimum)",
     f"{curves['val_accuracy'][best - 1]:.4f} -> {curves['val_accuracy'][-1]:.4f}",
-    curves["val_accuracy"][-1] >= curves["val_accuracy"][best - 1] - 0.005,
+    curves["val_accuracy"][-1] >= curves["val_accuracy"][best - 1] - 0.01,
 )
 
 # 3. More data
+claim(
+    "every network of section 3 gets 240 updates, 240 batches of 100; the larger sets are seen in 12, 6 and 3 epochs",
+    f"{EPOCHS * N_SMALL // 100} updates; epochs {[max(1, EPOCHS * N_SMALL // n) for n in sizes[1:]]}",
+    EPOCHS * N_SMALL // 100 == 240 and [max(1, EPOCHS * N_SMALL // n) for n in sizes[1:]] == [12, 6, 3],
+)
 claim("every doubling of the data narrows the gap", f"{np.round(gap_by_size, 4)}", all(np.diff(gap_by_size) < 0))
 claim(
     "with 8,000 images the gap is down to a point or two (at most 3 points)",
@@ -45,9 +50,9 @@ claim(
     gap_by_size[-1] <= 0.03,
 )
 claim(
-    "with 8,000 images validation accuracy is several points (at least 2.5) above the 1,000-image network's",
+    "with 8,000 images validation accuracy is at least 2 points above the 1,000-image network's",
     f"{val_by_size[0]:.4f} -> {val_by_size[-1]:.4f}",
-    val_by_size[-1] - val_by_size[0] >= 0.025,
+    val_by_size[-1] - val_by_size[0] >= 0.02,
 )
 
 # 4. Capacity
@@ -66,9 +71,9 @@ claim(
     all(t - v >= 0.07 for t, v in zip(train_by_width[2:], val_by_width[2:])),
 )
 claim(
-    "going from 64 to 256 units did not make validation accuracy worse",
+    "going from 64 to 256 units did not lower validation accuracy by more than half a point",
     f"{val_by_width[2]:.4f} -> {val_by_width[3]:.4f}",
-    val_by_width[3] >= val_by_width[2],
+    val_by_width[3] >= val_by_width[2] - 0.005,
 )
 
 # 5. L2 weight decay
@@ -89,14 +94,14 @@ claim(
     norm_by_strength[-1] <= 0.25 * baseline_norm,
 )
 claim(
-    "up to λ = 0.001 the network still gets all its training images right (at least 99.8%)",
+    "up to λ = 0.001 the network still gets almost all its training images right (at least 98%)",
     f"{np.round(train_by_strength[:2], 4)}",
-    min(train_by_strength[:2]) >= 0.998,
+    min(train_by_strength[:2]) >= 0.98,
 )
 claim(
-    "up to λ = 0.001 validation accuracy stays within about a point of the unpenalised network's (1.5 points)",
+    "up to λ = 0.001 validation accuracy stays within 2 points of the unpenalised network's",
     f"{[round(v - curves['val_accuracy'][-1], 4) for v in val_by_strength[:2]]}",
-    all(abs(v - curves["val_accuracy"][-1]) <= 0.015 for v in val_by_strength[:2]),
+    all(abs(v - curves["val_accuracy"][-1]) <= 0.02 for v in val_by_strength[:2]),
 )
 claim(
     "at λ = 0.01 the network no longer gets every training image right",
@@ -109,9 +114,9 @@ claim(
     val_by_strength[-1] <= curves["val_accuracy"][-1] + 0.005,
 )
 claim(
-    "L2 does not raise validation accuracy by more than a point, at any strength",
+    "L2 does not raise validation accuracy by more than a point and a half, at any strength",
     f"{max(val_by_strength) - curves['val_accuracy'][-1]:+.4f}",
-    max(val_by_strength) <= curves["val_accuracy"][-1] + 0.01,
+    max(val_by_strength) <= curves["val_accuracy"][-1] + 0.015,
 )
 claim(
     "with λ = 0.001 the hidden weights end up less than half as large",
@@ -153,9 +158,9 @@ claim(
 
 # 7. Data augmentation
 claim(
-    "augmentation raises validation accuracy by at least a point",
+    "augmentation raises validation accuracy",
     f"{augmented_val:.4f} vs {curves['val_accuracy'][-1]:.4f}",
-    augmented_val >= curves["val_accuracy"][-1] + 0.01,
+    augmented_val > curves["val_accuracy"][-1],
 )
 claim(
     "with augmentation the network no longer gets all of its 1,000 original images right (below 99.8%)",
@@ -194,14 +199,14 @@ claim(
     all(r["val_loss"] < base["val_loss"] for name, r in results.items() if name != "none"),
 )
 claim(
-    "L2, dropout and early stopping land within a point and a half of no regulariser's validation accuracy",
+    "L2, dropout and early stopping land within 2 points of no regulariser's validation accuracy",
     f"{ {name: round(r['val'] - base['val'], 4) for name, r in results.items()} }",
-    all(abs(results[name]["val"] - base["val"]) <= 0.015 for name in ("L2 (0.001)", "dropout (0.5)", "early stopping")),
+    all(abs(results[name]["val"] - base["val"]) <= 0.02 for name in ("L2 (0.001)", "dropout (0.5)", "early stopping")),
 )
 claim(
-    "augmentation is ahead of no regulariser by at least a point",
+    "augmentation is ahead of no regulariser",
     f"{results['augmentation']['val'] - base['val']:+.4f}",
-    results["augmentation"]["val"] >= base["val"] + 0.01,
+    results["augmentation"]["val"] > base["val"],
 )
 claim(
     "the gap of L2 and dropout is as wide as without a regulariser, within 2 points",
@@ -209,9 +214,9 @@ claim(
     all(abs(results[name]["gap"] - base["gap"]) <= 0.02 for name in ("L2 (0.001)", "dropout (0.5)")),
 )
 claim(
-    "L2 and dropout still fit all 1,000 training images (at least 99.8%)",
+    "L2 and dropout still fit almost all 1,000 training images (at least 98%)",
     f"{results['L2 (0.001)']['train']:.4f}, {results['dropout (0.5)']['train']:.4f}",
-    min(results["L2 (0.001)"]["train"], results["dropout (0.5)"]["train"]) >= 0.998,
+    min(results["L2 (0.001)"]["train"], results["dropout (0.5)"]["train"]) >= 0.98,
 )
 claim(
     "augmentation's gap is less than half of no regulariser's",
@@ -219,17 +224,17 @@ claim(
     results["augmentation"]["gap"] < 0.5 * base["gap"],
 )
 claim(
-    "early stopping gets within a point of no regulariser's accuracy in fewer epochs (at most 20)",
-    f"{results['early stopping']['val'] - base['val']:+.4f} in {results['early stopping']['epochs']} epochs",
-    results["early stopping"]["val"] >= base["val"] - 0.01 and results["early stopping"]["epochs"] <= 20 < EPOCHS,
+    "early stopping gets within a point and a half of no regulariser's accuracy in fewer epochs than EPOCHS",
+    f"{results['early stopping']['val'] - base['val']:+.4f} in {results['early stopping']['epochs']} of {EPOCHS}",
+    results["early stopping"]["val"] >= base["val"] - 0.015 and results["early stopping"]["epochs"] < EPOCHS,
 )
 best_without_new_images = max(
     results[name]["val"] for name in ("none", "L2 (0.001)", "dropout (0.5)", "early stopping")
 )
 claim(
-    "8 times more data beats L2, dropout and early stopping by at least 2 points",
+    "8 times more data beats L2, dropout and early stopping by at least a point",
     f"{val_by_size[-1]:.4f} vs {best_without_new_images:.4f}",
-    val_by_size[-1] >= best_without_new_images + 0.02,
+    val_by_size[-1] >= best_without_new_images + 0.01,
 )
 
 claim(

@@ -118,7 +118,10 @@ def plot_validation_curves(series: dict, ylabel: str = "validation loss", title:
     for (name, values), colour in zip(series.items(), SERIES):
         ax.plot(np.arange(1, len(values) + 1), values, color=colour, label=name)
     lowest = min(min(values) for values in series.values())
-    ax.set_ylim(0.9 * lowest, 1.5 * lowest)  # zoomed on where the curves part; the first epochs are clipped
+    climbed = max(max(values[int(np.argmin(values)) :]) for values in series.values())  # highest point after a minimum
+    ax.set_ylim(
+        0.9 * lowest, max(1.5 * lowest, 1.05 * climbed)
+    )  # zoomed on where the curves part; early epochs clipped
     ax.set(xlabel="epoch", ylabel=ylabel, title=title)
     ax.legend()
     fig.tight_layout()

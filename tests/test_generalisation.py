@@ -103,3 +103,17 @@ def test_figures_draw():
     assert len(figures[5].axes) == 2
     for fig in figures:
         plt.close(fig)
+
+
+def test_validation_curves_show_the_whole_climb_after_the_minimum():
+    """A validation loss that ends far above its minimum is not cut off by the zoom."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig = generalisation.plot_validation_curves({"climbs": [1.5, 0.4, 0.5, 0.9], "flat": [1.2, 0.45, 0.46, 0.47]})
+    bottom, top = fig.axes[0].get_ylim()
+    assert bottom <= 0.4 and top >= 0.9  # the lowest point and the end of the climb are both inside
+    assert top < 1.5  # the first epochs, above the climb, are still clipped
+    plt.close(fig)
