@@ -79,3 +79,11 @@ claim(
     str([round(float(p), 3) for p in fixed_probabilities]),
     solves_xor(fixed_probabilities),
 )
+
+# Exercises (training-dependent verdicts: the solution cells print them, the claims hold them)
+claim("exercise 3: learning rate 1.0 is worse, and the check accepts that verdict", big_runs_verdict, big_runs_verdict)
+big_solved = sum(r.solved for r in big_runs)
+claim("exercise 3's solution: only a few runs solve XOR at learning rate 1.0", big_solved, big_solved <= 0.2 * N_RUNS)
+big_dead = sum(r.dead_units for r in big_runs) / (FIX_UNITS * N_RUNS)
+claim("exercise 3's solution: most hidden units end dead at learning rate 1.0", f"{big_dead:.3f}", big_dead > 0.5)
+claim("exercise 4: elu at learning rate 0.05 meets the target", my_runs_verdict, my_runs_verdict)

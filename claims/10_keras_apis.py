@@ -117,3 +117,39 @@ claim(
 # Section 7: save and reload
 claim("the reloaded model predicts exactly the same", same, same)
 claim("the reloaded model has 109,386 parameters", reloaded.count_params(), reloaded.count_params() == 109_386)
+
+# Exercises (training-dependent verdicts: the solution cells print them, the claims hold them)
+claim("exercise 4: one Dense(1) unit passes the check, so no LSTM is needed", sequence_verdict, sequence_verdict)
+dense_held_out = ((np.asarray(dense_model(sequences[2000:])).ravel() > 0.5) == sum_labels[2000:]).mean()
+claim(
+    "exercise 4's solution gets above 95% of the held-out sequences right",
+    f"{dense_held_out:.3f}",
+    dense_held_out > 0.95,
+)
+claim("exercise 4's solution has 13 parameters", dense_model.count_params(), dense_model.count_params() == 13)
+claim("exercise 5: the small CNN passes the check", small_model_verdict, small_model_verdict)
+claim(
+    "within 30,000 parameters an MLP has room for about 37 hidden units (29,425; 38 would not fit)",
+    dense_params(784, 37) + dense_params(37, 10),
+    dense_params(784, 37) + dense_params(37, 10) == 29_425 and dense_params(784, 38) + dense_params(38, 10) > 30_000,
+)
+claim(
+    "exercise 2's model has 108,330 parameters, almost all in its Dense layer",
+    conv_then_dense.count_params(),
+    conv_then_dense.count_params() == 108_330 and conv_then_dense.layers[2].count_params() > 0.99 * 108_330,
+)
+pooled = my_model.layers[2].output.shape[1:]  # the maps after MaxPooling2D
+claim("pooling halves each side of the 26×26 maps: 13·13·16 = 2,704 values", pooled, tuple(pooled) == (13, 13, 16))
+claim(
+    "the Dense layer shrinks to 27,050 parameters",
+    my_model.layers[-1].count_params(),
+    my_model.layers[-1].count_params() == dense_params(13 * 13 * 16, 10) == 27_050,
+)
+claim("exercise 5's CNN has 27,210 parameters", my_model.count_params(), my_model.count_params() == 27_210)
+claim(
+    "27,210 is a quarter of the MLP's 109,386 (within 1 point)",
+    f"{27_210 / 109_386:.3f}",
+    abs(my_model.count_params() / 109_386 - 0.25) < 0.01,
+)
+my_val_accuracy = my_history.history["val_accuracy"][-1]
+claim("exercise 5's CNN reaches at least 92% validation accuracy", f"{my_val_accuracy:.3f}", my_val_accuracy >= 0.92)

@@ -7,16 +7,18 @@ as **one** computation:
 
 * :func:`glorot_starts` draws starting weights the way Keras' ``Dense`` does (Glorot-uniform
   kernels, zero biases), one set per run.
-* ``StackedNetworks`` stacks the runs' weights along a new first axis (``(runs, inputs, units)``)
-  and computes every network with one ``einsum`` per layer. Its loss is the **sum** of the
-  networks' own binary cross-entropies. Network ``k``'s weights appear only in term ``k``, so
-  they receive exactly the gradient they would receive alone, and Adam updates every single
-  weight from that weight's own gradient history. Each network therefore follows the path it
-  would follow if trained alone with ``fit`` (up to float32 rounding); notebook 09 and
-  ``tests/test_first_keras_network.py`` check this against a separate ``fit``.
-* The data is handed to ``fit`` as a dataset that repeats the full batch, with one step per
-  epoch: the same steps as ``fit(XOR_X, XOR_Y, epochs=...)`` (four points are one batch of
-  Keras' default 32), without rebuilding the data pipeline every epoch.
+* The runs' weights are stacked along a new first axis (``(runs, inputs, units)``) and
+  :func:`stacked_logits` computes every network with one ``einsum`` per layer. The loss is the
+  **sum** of the networks' own binary cross-entropies (:func:`summed_binary_crossentropy`).
+  Network ``k``'s weights appear only in term ``k``, so they receive exactly the gradient they
+  would receive alone, and Adam updates every single weight from that weight's own gradient
+  history. Each network therefore follows the path it would follow if trained alone with
+  ``fit`` (up to float32 rounding); notebook 09 and ``tests/test_first_keras_network.py`` check
+  this against a separate ``fit``.
+* The whole training, every step of it, is one TensorFlow graph: a ``tf.while_loop`` over the
+  epochs, each a full-batch step with Keras' Adam update written out (``keras.optimizers.Adam``'s
+  formula and defaults). It is traced once per activation and reused for any number of runs,
+  units and epochs, so a call costs the arithmetic, not Keras' per-epoch set-up.
 """
 
 from __future__ import annotations
@@ -81,41 +83,71 @@ def glorot_starts(n_runs: int, hidden_units: int = 4, seed: int = 0) -> list[lis
 def summed_binary_crossentropy(y_true, logits):
     """Per sample, the sum over networks of each network's binary cross-entropy (from logits).
 
-    ``y_true`` holds one target per sample; ``logits`` one column per network. Keras then
-    averages over the samples, giving the sum over networks of each one's mean loss.
+    ``y_true`` holds one target per sample; ``logits`` one column per network. Averaged over the
+    samples, as Keras does, this is the sum over networks of each one's mean loss.
     """
     targets = ops.broadcast_to(ops.reshape(ops.cast(y_true, logits.dtype), (-1, 1)), ops.shape(logits))
     return ops.sum(ops.binary_crossentropy(targets, logits, from_logits=True), axis=-1)
 
 
-def stacked_networks_class():
-    """Define (on first use, so importing this module does not import Keras) and return ``StackedNetworks``."""
+def stacked_hidden(x, w1, b1, activation="relu"):
+    """Every network's hidden-layer output for the samples ``x``, shaped (networks, samples, units)."""
+    return keras.activations.get(activation)(ops.einsum("bi,mio->mbo", x, w1) + b1[:, None, :])
 
-    class StackedNetworks(keras.Model):
-        """Many ``Dense(units, activation) → Dense(1)`` networks computed at once; one logit column per network."""
 
-        def __init__(self, weights, activation="relu", **kwargs):
-            super().__init__(**kwargs)
-            self.activation = keras.activations.get(activation)
-            stacked = [np.stack(group) for group in zip(*weights)]
-            self.w1, self.b1, self.w2, self.b2 = (
-                self.add_weight(shape=array.shape, initializer=keras.initializers.Constant(array), name=name)
-                for array, name in zip(stacked, ("w1", "b1", "w2", "b2"))
-            )
+def stacked_logits(x, w1, b1, w2, b2, activation="relu"):
+    """Every network's output logit for the samples ``x``: one column per network, shaped (samples, networks).
 
-        def hidden(self, x):
-            """Every network's hidden-layer output, shaped (networks, samples, units)."""
-            return self.activation(ops.einsum("bi,mio->mbo", x, self.w1) + self.b1[:, None, :])
+    The weights are stacked along a first axis, one network per slice: ``w1`` (networks, 2, units),
+    ``b1`` (networks, units), ``w2`` (networks, units, 1), ``b2`` (networks, 1).
+    """
+    logits = ops.einsum("mbh,mho->mbo", stacked_hidden(x, w1, b1, activation), w2) + b2[:, None, :]
+    return ops.transpose(logits[:, :, 0])
 
-        def call(self, x):
-            logits = ops.einsum("mbh,mho->mbo", self.hidden(x), self.w2) + self.b2[:, None, :]
-            return ops.transpose(logits[:, :, 0])  # (samples, networks)
 
-        def network_weights(self, k: int) -> list[np.ndarray]:
-            """Network ``k``'s current weights, in the order ``Sequential.set_weights`` expects."""
-            return [np.asarray(v)[k] for v in (self.w1, self.b1, self.w2, self.b2)]
+#: Keras' Adam defaults (``keras.optimizers.Adam()``), which the notebook's ``fit`` uses.
+ADAM_BETA_1, ADAM_BETA_2, ADAM_EPSILON = 0.9, 0.999, 1e-7
+_TRAINERS: dict = {}  # one traced training graph per activation
 
-    return StackedNetworks
+
+def _trainer(activation: str):
+    """The traced graph that trains stacked networks with ``activation`` for a given number of full-batch steps."""
+    if activation in _TRAINERS:
+        return _TRAINERS[activation]
+    f32 = tf.float32
+    signature = [
+        tf.TensorSpec([None, 2, None], f32),  # w1: (networks, 2, units)
+        tf.TensorSpec([None, None], f32),  # b1: (networks, units)
+        tf.TensorSpec([None, None, 1], f32),  # w2: (networks, units, 1)
+        tf.TensorSpec([None, 1], f32),  # b2: (networks, 1)
+        tf.TensorSpec([], f32),  # learning rate
+        tf.TensorSpec([], tf.int32),  # epochs: one full-batch step each
+    ]
+
+    @tf.function(input_signature=signature)
+    def train(w1, b1, w2, b2, learning_rate, epochs):
+        x, y = tf.constant(XOR_X), tf.constant(XOR_Y)
+
+        def step(t, weights, momenta, velocities):
+            with tf.GradientTape() as tape:
+                tape.watch(weights)
+                loss = ops.mean(summed_binary_crossentropy(y, stacked_logits(x, *weights, activation)))
+            gradients = tape.gradient(loss, weights)
+            # keras.optimizers.Adam's update_step, for every weight at once
+            local_step = tf.cast(t + 1, f32)
+            alpha = learning_rate * tf.sqrt(1 - tf.pow(ADAM_BETA_2, local_step)) / (1 - tf.pow(ADAM_BETA_1, local_step))
+            momenta = [m + (g - m) * (1 - ADAM_BETA_1) for m, g in zip(momenta, gradients)]
+            velocities = [v + (tf.square(g) - v) * (1 - ADAM_BETA_2) for v, g in zip(velocities, gradients)]
+            weights = [w - (m * alpha) / (tf.sqrt(v) + ADAM_EPSILON) for w, m, v in zip(weights, momenta, velocities)]
+            return t + 1, weights, momenta, velocities
+
+        weights = [w1, b1, w2, b2]
+        zeros = [tf.zeros_like(w) for w in weights]
+        _, weights, _, _ = tf.while_loop(lambda t, *_: t < epochs, step, [tf.constant(0), weights, zeros, zeros])
+        return weights
+
+    _TRAINERS[activation] = train
+    return train
 
 
 @dataclass
@@ -166,16 +198,17 @@ def train_runs(starts, learning_rate: float = 0.001, epochs: int = 100, activati
     if len({tuple(w.shape for w in start) for start in starts}) != 1:
         raise ValueError("all starts must have the same shapes to be trained together")
     epochs, learning_rate = positive_int("epochs", epochs), _check_learning_rate(learning_rate)
-    stacked = stacked_networks_class()(starts, activation=_check_activation(activation))
-    stacked.compile(optimizer=keras.optimizers.Adam(learning_rate), loss=summed_binary_crossentropy)
-    stacked.fit(full_batch_dataset(), epochs=epochs, steps_per_epoch=1, shuffle=False, verbose=0)
-    probabilities = _sigmoid(np.asarray(stacked(XOR_X)).T)  # (networks, 4)
-    dead = (np.asarray(stacked.hidden(XOR_X)) == 0).all(axis=1).sum(axis=1)  # zero output on all four points
+    activation = _check_activation(activation)
+    stacked = [np.stack(group) for group in zip(*starts)]
+    trained = [np.asarray(w) for w in _trainer(activation)(*stacked, tf.constant(learning_rate), tf.constant(epochs))]
+    probabilities = _sigmoid(np.asarray(stacked_logits(XOR_X, *trained, activation)).T)  # (networks, 4)
+    hidden = np.asarray(stacked_hidden(XOR_X, trained[0], trained[1], activation))
+    dead = (hidden == 0).all(axis=1).sum(axis=1)  # zero output on all four points
     units = starts[0][0].shape[1]
     return [
         Run(
             start,
-            stacked.network_weights(k),
+            [w[k] for w in trained],
             probabilities[k],
             solves_xor(probabilities[k]),
             int(dead[k]),
@@ -195,8 +228,9 @@ def _sigmoid(logits) -> np.ndarray:
 def probabilities_of(weights, activation: str = "relu", X=XOR_X) -> np.ndarray:
     """The outputs of networks given by their weights (one list per network), shaped (networks, samples)."""
     weights = [_check_start(w) for w in weights]
-    stacked = stacked_networks_class()(weights, activation=_check_activation(activation))
-    return _sigmoid(np.asarray(stacked(np.asarray(X, dtype="float32"))).T)
+    stacked = [np.stack(group) for group in zip(*weights)]
+    logits = stacked_logits(np.asarray(X, dtype="float32"), *stacked, _check_activation(activation))
+    return _sigmoid(np.asarray(logits).T)
 
 
 def many_runs(

@@ -124,3 +124,10 @@ def test_solves_xor_and_dead_units():
     model.set_weights([kernel, bias, *rest])
     assert first_keras_network.dead_units(model) == 1
     assert first_keras_network.train_runs([model.get_weights()], epochs=1)[0].dead_units == 1
+
+
+def test_training_graph_is_traced_once_per_activation():
+    """Any number of runs, units and epochs reuses one traced graph: a call costs the arithmetic, not a trace."""
+    for n_runs, units, epochs in [(2, 4, 3), (5, 8, 7), (1, 32, 2)]:
+        first_keras_network.many_runs(n_runs, hidden_units=units, epochs=epochs, activation="sigmoid")
+    assert first_keras_network._trainer("sigmoid").experimental_get_tracing_count() == 1
