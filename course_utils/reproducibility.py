@@ -79,9 +79,29 @@ def import_tensorflow():
             "run: pip install -r requirements.txt"
         )
     quiet_tensorflow_logs()
-    with _drop_startup_notices():  # imported here, not at the top: a notebook without TensorFlow never loads it
-        import tensorflow as tf
+    with _drop_startup_notices(), _without_jax_for_tensorflow_lite():
+        import tensorflow as tf  # imported here, not at the top: a notebook without TensorFlow never loads it
     return tf
+
+
+@contextlib.contextmanager
+def _without_jax_for_tensorflow_lite():
+    """Let ``import tensorflow`` skip JAX, which it does not need.
+
+    TensorFlow Lite's converter, imported with TensorFlow, tries ``import jax`` for converting JAX
+    functions, which the course never does; where JAX is installed (Colab, notebook 13) that adds
+    0.4 s to every notebook. For the length of the import, ``import jax`` fails as if JAX were
+    missing (the converter expects that); afterwards JAX imports normally, as in notebook 13.
+    """
+    if "jax" in sys.modules:  # already imported: nothing to save
+        yield
+        return
+    sys.modules["jax"] = None
+    try:
+        yield
+    finally:
+        if sys.modules.get("jax", 0) is None:
+            del sys.modules["jax"]
 
 
 class SetupError(RuntimeError):

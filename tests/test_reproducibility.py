@@ -75,6 +75,17 @@ def test_setup_keeps_onednn_on_and_turns_tf32_off():
     assert result.stdout.split() == ["None", "False"]
 
 
+def test_tensorflow_is_imported_without_jax_and_jax_still_imports_afterwards():
+    pytest.importorskip("jax")
+    result = run_clean(
+        "import sys, course_utils; course_utils.setup(0)\n"
+        "print('jax' in sys.modules)\n"
+        "import jax.numpy as jnp; print(float(jnp.ones(3).sum()))"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "3.0"]
+
+
 def test_a_runtime_without_tensorflow_gets_one_clear_message(monkeypatch):
     import importlib.util
 
