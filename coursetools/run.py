@@ -498,6 +498,17 @@ def previous_seconds(jobs: list[Job], output_dir: Path) -> dict[str, float]:
     return seconds
 
 
+#: The kernels of a quick run with several notebooks at a time compute on one thread each (TensorFlow's
+#: two thread pools, NumPy's BLAS), so that they do not take each other's cores; a quick run's numbers are
+#: not checked, and a full run keeps the thread counts a student's kernel has.
+ONE_THREAD_PER_KERNEL = {"TF_NUM_INTRAOP_THREADS": "1", "TF_NUM_INTEROP_THREADS": "1", "OMP_NUM_THREADS": "1"}
+
+
+def _compute_on_one_thread() -> None:
+    """A worker's initializer: the kernels it starts inherit :data:`ONE_THREAD_PER_KERNEL`."""
+    os.environ.update(ONE_THREAD_PER_KERNEL)
+
+
 def run(
     jobs: list[Job],
     output_dir: Path,
@@ -538,7 +549,12 @@ def run(
     else:
         # Each worker is a fresh interpreter: execute() redirects the process's own stdout/stderr.
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        one_thread = all(job.quick for job in jobs)
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=_compute_on_one_thread if one_thread else None,
+        ) as pool:
             futures = {pool.submit(execute, jobs[index], output_dir): index for index in start_order(jobs, expected)}
             bar.set_postfix_str(f"{workers} at a time")
             for future in as_completed(futures):

@@ -374,6 +374,17 @@ def test_a_claim_sweep_lists_each_failing_claim_with_its_seeds_and_values(tmp_pa
     assert refused.returncode == 2 and "--seeds sets SEED itself" in refused.stderr
 
 
+def test_a_quick_run_side_by_side_computes_on_one_thread_per_kernel(tmp_path):
+    show = "import os\nprint('threads', os.environ.get('TF_NUM_INTRAOP_THREADS'), os.environ.get('OMP_NUM_THREADS'))"
+    paths = [make_notebook(tmp_path / f"{name}.ipynb", "SEED = 0", show) for name in ("first", "second")]
+    for flags, folder, shown in ((["--quick", "--jobs", "2"], "quick", "threads 1 1"), (["--jobs", "2"], "full", "")):
+        result = runner(*paths, *flags, "--output-dir", tmp_path / folder)
+        assert result.returncode == 0, result.stderr
+        for path in paths:
+            printed = outputs_text(tmp_path / folder / path.name)
+            assert ("threads 1 1" in printed) == bool(shown), printed
+
+
 def test_jobs_runs_notebooks_side_by_side_and_reports_them_in_course_order(tmp_path):
     # Each notebook waits until the other has started: only two at a time can finish.
     waits = {
