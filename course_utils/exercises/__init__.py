@@ -12,6 +12,7 @@ One module per notebook, named after its topic (``neuron`` for 02_neuron, ...).
 
 from __future__ import annotations
 
+import functools
 import re
 
 import numpy as np
@@ -81,20 +82,26 @@ def as_number(answer, what: str = "the answer") -> float:
     return value
 
 
-def parsed(parse, answer, what: str):
-    """``(value, None)`` when ``parse`` accepts the answer, else ``(None, Verdict)`` after printing the hint.
+def checker(check):
+    """Decorates every checker: an answer of the wrong kind is a one-line hint, never a traceback.
 
-    Every checker reads its answers through this, so a wrong kind of answer is a one-line hint,
-    never a traceback::
+    A checker reads its answers with the ``as_...`` readers below, which raise :class:`AnswerError`
+    saying what is wrong; this turns that error into the hint and a false :class:`Verdict`::
 
-        count, wrong = parsed(as_whole_number, count, "the parameter count")
-        if wrong is not None:
-            return wrong
+        @checker
+        def check_parameter_count(count):
+            count = as_whole_number(count, "the parameter count")
+            ...
     """
-    try:
-        return parse(answer, what), None
-    except AnswerError as error:
-        return None, feedback(False, "", str(error))
+
+    @functools.wraps(check)
+    def checked(*args, **kwargs):
+        try:
+            return check(*args, **kwargs)
+        except AnswerError as error:
+            return feedback(False, "", str(error))
+
+    return checked
 
 
 def _is_scalar(answer) -> bool:
@@ -155,7 +162,7 @@ def as_shape(answer, what: str = "the shape", length: int | None = None, example
 
 
 def as_choice(options):
-    """A parser for :func:`parsed`: the answer as one of the words ``options`` (case, spaces and quotes ignored)."""
+    """A reader for a checker: the answer as one of the words ``options`` (case, spaces and quotes ignored)."""
 
     def parse(answer, what: str) -> str:
         listed = " or ".join(repr(option) for option in options)

@@ -10,8 +10,8 @@ from course_utils.exercises import (
     as_array,
     as_number,
     call_student,
+    checker,
     feedback,
-    parsed,
     unanswered,
 )
 
@@ -45,17 +45,14 @@ def _call(function, z, name: str):
     return values, None
 
 
+@checker
 def check_collapsed_layer(weights, bias) -> Verdict:
     """Exercise 1: the (W, b) of the one linear layer equal to x @ W1 + B1 followed by @ W2 + B2."""
     if unanswered(weights, bias):
         return Verdict(False)
     want_w, want_b = act.collapse([(W1, B1), (W2, B2)])
-    weights, wrong = parsed(lambda a, what: as_array(a, what, want_w.size), weights, "W")
-    if wrong is not None:
-        return wrong
-    bias, wrong = parsed(lambda a, what: as_array(a, what, want_b.size), bias, "b")
-    if wrong is not None:
-        return wrong
+    weights = as_array(weights, "W", want_w.size)
+    bias = as_array(bias, "b", want_b.size)
     if not np.allclose(weights, want_w.ravel()):
         return feedback(False, "", "Recompute W: the combined weights are the matrix product W1 @ W2.")
     return feedback(
@@ -65,6 +62,7 @@ def check_collapsed_layer(weights, bias) -> Verdict:
     )
 
 
+@checker
 def check_softplus(my_softplus, my_softplus_derivative) -> Verdict:
     """Exercise 2: softplus(z) = log(1 + e^z) and its derivative, each a function of a NumPy array."""
     if unanswered(my_softplus, my_softplus_derivative):
@@ -98,13 +96,12 @@ def check_softplus(my_softplus, my_softplus_derivative) -> Verdict:
     )
 
 
+@checker
 def check_saturating_scale(scale) -> Verdict:
     """Exercise 3: the smallest input scale in SCALES at which more than half of the sigmoid slopes are < 0.05."""
     if unanswered(scale):
         return Verdict(False)
-    scale, wrong = parsed(as_number, scale, "the scale")
-    if wrong is not None:
-        return wrong
+    scale = as_number(scale, "the scale")
     if scale not in SCALES:
         return feedback(False, "", f"Choose one of the scales you tried: {', '.join(map(str, SCALES))}.")
     if scale < 10:
@@ -118,15 +115,14 @@ def check_saturating_scale(scale) -> Verdict:
     )
 
 
+@checker
 def check_sigmoid_xor(weights1, bias1, weights2, bias2) -> Verdict:
     """Exercise 4: y = sigmoid(x @ W1 + b1) @ W2 + b2 within XOR_TOLERANCE of XOR on all four inputs."""
     if unanswered(weights1, bias1, weights2, bias2):
         return Verdict(False)
     parts = []
     for answer, what, size in ((weights1, "W1", 4), (bias1, "b1", 2), (weights2, "W2", 2), (bias2, "b2", 1)):
-        value, wrong = parsed(lambda a, w, n=size: as_array(a, w, n), answer, what)
-        if wrong is not None:
-            return wrong
+        value = as_array(answer, what, size)
         parts.append(value)
     w1, b1, w2, b2 = parts
     z = XOR_INPUTS @ w1.reshape(2, 2) + b1

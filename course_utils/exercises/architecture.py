@@ -5,7 +5,7 @@ from __future__ import annotations
 import keras
 
 from course_utils.data import load_mnist, prepare_images
-from course_utils.exercises import Verdict, accuracy_without_leak, as_whole_number, feedback, parsed, unanswered
+from course_utils.exercises import Verdict, accuracy_without_leak, as_whole_number, checker, feedback, unanswered
 from course_utils.keras_apis import dense_params, mlp_params
 
 #: The network of exercises 1 and 2: 784 inputs, two hidden ReLU layers, 10 softmax outputs.
@@ -22,13 +22,12 @@ def exercise_parameter_count() -> int:
     return mlp_params(EXERCISE_SIZES)
 
 
+@checker
 def check_parameter_count(count) -> Verdict:
     """Exercise 1: the number of trainable parameters of the 784-256-64-10 network."""
     if unanswered(count):
         return Verdict(False)
-    count, wrong = parsed(as_whole_number, count, "the parameter count")
-    if wrong is not None:
-        return wrong
+    count = as_whole_number(count, "the parameter count")
     expected = exercise_parameter_count()
     weights_only = sum(dense_params(a, b, use_bias=False) for a, b in zip(EXERCISE_SIZES, EXERCISE_SIZES[1:]))
     biases_only = sum(EXERCISE_SIZES[1:])
@@ -60,6 +59,7 @@ def _input_problem(model) -> str | None:
     return None
 
 
+@checker
 def check_model(model) -> Verdict:
     """Exercise 2: a Keras model 784 → Dense(256, relu) → Dense(64, relu) → Dense(10, softmax)."""
     if unanswered(model):
@@ -78,6 +78,7 @@ def check_model(model) -> Verdict:
     )
 
 
+@checker
 def check_small_network(model) -> Verdict:
     """Exercise 4: a trained model with at most SMALL_MAX_PARAMETERS parameters and the target validation accuracy.
 

@@ -8,7 +8,7 @@ import numpy as np
 
 from course_utils.backpropagation import numerical_gradient, relative_error
 from course_utils.data import load_mnist, prepare_images
-from course_utils.exercises import Verdict, accuracy_without_leak, as_number, feedback, first_line, parsed, unanswered
+from course_utils.exercises import Verdict, accuracy_without_leak, as_number, checker, feedback, first_line, unanswered
 
 #: Exercise 1: L = (x·y + z)² at this point.
 HAND_POINT = {"x": 2.0, "y": -1.0, "z": 3.0}
@@ -28,15 +28,14 @@ def _hand_gradients() -> tuple[float, float, float]:
     return 2 * v * y, 2 * v * x, 2 * v
 
 
+@checker
 def check_hand_backward(dL_dx, dL_dy, dL_dz) -> Verdict:
     """Exercise 1: ∂L/∂x, ∂L/∂y, ∂L/∂z of L = (x·y + z)² at x = 2, y = −1, z = 3."""
     if unanswered(dL_dx, dL_dy, dL_dz):
         return Verdict(False)
     answers = []
     for name, answer in (("the gradient for x", dL_dx), ("the gradient for y", dL_dy), ("the gradient for z", dL_dz)):
-        value, wrong = parsed(as_number, answer, name)
-        if wrong is not None:
-            return wrong
+        value = as_number(answer, name)
         answers.append(value)
     want = _hand_gradients()
     if np.allclose(answers, want):
@@ -92,6 +91,7 @@ _WHERE_TO_LOOK = {
 }
 
 
+@checker
 def check_sigmoid_backward(sigmoid_layer_backward) -> Verdict:
     """Exercise 2: a function (X, W, b, dA) -> (dX, dW, db) for A = sigmoid(X @ W + b), gradient-checked."""
     if unanswered(sigmoid_layer_backward):
@@ -173,13 +173,12 @@ def check_sigmoid_backward(sigmoid_layer_backward) -> Verdict:
 STARTING_LOSS_TOLERANCE = 0.06
 
 
+@checker
 def check_starting_loss(loss) -> Verdict:
     """Exercise 3: the cross-entropy at the start of training for 26 classes (letters)."""
     if unanswered(loss):
         return Verdict(False)
-    value, wrong = parsed(as_number, loss, "the starting loss")
-    if wrong is not None:
-        return wrong
+    value = as_number(loss, "the starting loss")
     want = math.log(26)
     if math.isclose(value, -want, abs_tol=STARTING_LOSS_TOLERANCE):
         return feedback(False, "", "A loss is −ln of a probability below 1, so it is positive: check the sign.")
@@ -202,15 +201,14 @@ def check_starting_loss(loss) -> Verdict:
 # --- Exercise 4: zero weights in the output layer only ------------------------------------------------
 
 
+@checker
 def check_zero_output_layer(trains, accuracy) -> Verdict:
     """Exercise 4: does the network learn when only W2 starts at zero? Your verdict and your measured accuracy."""
     if unanswered(trains, accuracy):
         return Verdict(False)
     if not isinstance(trains, (bool, np.bool_)):
         return feedback(False, "", "Answer `my_trains` with True (it learns) or False (it does not).")
-    value, wrong = parsed(as_number, accuracy, "the test accuracy")
-    if wrong is not None:
-        return wrong
+    value = as_number(accuracy, "the test accuracy")
     if not 0 <= value <= 1:
         return feedback(False, "", "Give the accuracy as a fraction between 0 and 1 (0.95, not 95).")
     if value < 0.9:
@@ -262,6 +260,7 @@ class _ParamsNetwork:
         return float(-log_p[np.arange(len(labels)), labels].mean())
 
 
+@checker
 def check_open_experiment(params) -> Verdict:
     """Exercise 5: a 784-h-10 ReLU network (h ≤ 256), trained on the first 50,000 training images, at ≥ 0.975
     accuracy on the last 10,000 (the validation images).
@@ -332,13 +331,12 @@ def check_open_experiment(params) -> Verdict:
 SCALE_VARIANCE = 3.0
 
 
+@checker
 def check_init_scale(factor) -> Verdict:
     """Exercise 6: the per-layer factor of the standard deviation of z in a ReLU stack with Var(w) = 3/n_in."""
     if unanswered(factor):
         return Verdict(False)
-    value, wrong = parsed(as_number, factor, "the factor per layer")
-    if wrong is not None:
-        return wrong
+    value = as_number(factor, "the factor per layer")
     want = math.sqrt(SCALE_VARIANCE / 2)
     if math.isclose(value, SCALE_VARIANCE / 2, abs_tol=0.06):
         return feedback(False, "", "1.5 is the factor on the variance; the standard deviation is its square root.")

@@ -1,6 +1,6 @@
 """Exercise checks for 14_convolutional_networks.
 
-Every answer is read through :func:`course_utils.exercises.parsed`, so an answer of the wrong kind
+Every checker is decorated with :func:`course_utils.exercises.checker`, so an answer of the wrong kind
 (text for a number, 208.5 for a count, a shape that is not three numbers) is a one-line hint.
 """
 
@@ -18,8 +18,8 @@ from course_utils.exercises import (
     as_number,
     as_shape,
     as_whole_number,
+    checker,
     feedback,
-    parsed,
     sentence,
     unanswered,
 )
@@ -34,18 +34,13 @@ MAX_PARAMETERS = 40_000
 TARGET_ACCURACY = 0.99
 
 
+@checker
 def check_conv_layer(output_shape, n_parameters) -> Verdict:
     """Exercise 1: output shape and parameter count of Conv2D(8, 5x5) on a 28x28x1 image, no padding."""
     if unanswered(output_shape, n_parameters):
         return Verdict(False)
-    shape, wrong = parsed(
-        lambda answer, what: as_shape(answer, what, 3, "(height, width, channels)"), output_shape, "the output shape"
-    )
-    if wrong is not None:
-        return wrong
-    count, wrong = parsed(as_whole_number, n_parameters, "the parameter count")
-    if wrong is not None:
-        return wrong
+    shape = as_shape(output_shape, "the output shape", 3, "(height, width, channels)")
+    count = as_whole_number(n_parameters, "the parameter count")
     if shape != (24, 24, 8):
         if shape[2] != 8:
             hint = "Look at the channels: each of the 8 filters makes one output channel."
@@ -67,13 +62,12 @@ def check_conv_layer(output_shape, n_parameters) -> Verdict:
     )
 
 
+@checker
 def check_convolution_value(value) -> Verdict:
     """Exercise 2: the output of EXERCISE_KERNEL on EXERCISE_PATCH (sum of the elementwise products)."""
     if unanswered(value):
         return Verdict(False)
-    number, wrong = parsed(as_number, value, "the kernel's output")
-    if wrong is not None:
-        return wrong
+    number = as_number(value, "the kernel's output")
     expected = float(np.sum(EXERCISE_PATCH * EXERCISE_KERNEL))
     hint = (
         "The sign is the other way round: the right column has weights +1, the left column −1."
@@ -88,15 +82,14 @@ def check_convolution_value(value) -> Verdict:
     )
 
 
+@checker
 def check_stride_shapes(conv_shape, pool_shape) -> Verdict:
     """Exercise 3: Conv2D(8, 5, strides=2, padding="same") then MaxPooling2D(2) on a 28x28x1 image."""
     if unanswered(conv_shape, pool_shape):
         return Verdict(False)
     shapes = []
     for answer, what in ((conv_shape, "the convolution's output shape"), (pool_shape, "the pooling's output shape")):
-        shape, wrong = parsed(lambda answer, what: as_shape(answer, what, 3, "(height, width, channels)"), answer, what)
-        if wrong is not None:
-            return wrong
+        shape = as_shape(answer, what, 3, "(height, width, channels)")
         shapes.append(shape)
     conv, pool = shapes
     if conv != (14, 14, 8):
@@ -133,15 +126,14 @@ def check_stride_shapes(conv_shape, pool_shape) -> Verdict:
 THIRD_FIELD = 10 + (3 - 1) * 4
 
 
+@checker
 def check_receptive_field(field) -> Verdict:
     """Exercise 4: the receptive field, in pixels along each side, of a Conv2D(64, 3) added after pool2."""
     if unanswered(field):
         return Verdict(False)
     if isinstance(field, (tuple, list)) and len(field) == 2 and field[0] == field[1]:
         field = field[0]  # (18, 18) says the same as 18
-    size, wrong = parsed(as_whole_number, field, "the receptive field's width in pixels")
-    if wrong is not None:
-        return wrong
+    size = as_whole_number(field, "the receptive field's width in pixels")
     hints = {
         12: "A 3-wide window adds 2 neighbours, but after two poolings its neighbours are not 1 pixel apart.",
         14: "Count the jump again: each pooling of 2 doubles it, and there have been two since the image.",
@@ -164,6 +156,7 @@ def as_accuracy(answer, what: str = "an accuracy") -> float:
     return value
 
 
+@checker
 def check_shuffled_pixels(accuracies, which_model) -> Verdict:
     """Exercise 3: which model lost more test accuracy when every image's pixels were shuffled the same way.
 
@@ -181,9 +174,7 @@ def check_shuffled_pixels(accuracies, which_model) -> Verdict:
     for model, (original, shuffled) in accuracies.items():
         values = []
         for value, pixels in ((original, "original"), (shuffled, "shuffled")):
-            number, wrong = parsed(as_accuracy, value, f"the {model}'s test accuracy on {pixels} pixels")
-            if wrong is not None:
-                return wrong
+            number = as_accuracy(value, f"the {model}'s test accuracy on {pixels} pixels")
             values.append(number)
         drop[model] = values[0] - values[1]
     if not isinstance(which_model, str) or which_model.strip().upper() not in ("CNN", "MLP"):
@@ -208,6 +199,7 @@ def _conv_layers(model):
     return found
 
 
+@checker
 def check_small_cnn(model, x_test=None, y_test=None, fresh=None) -> Verdict:
     """The open experiment: a trained CNN with at most 40,000 parameters and at least 99% MNIST test accuracy.
 

@@ -11,8 +11,8 @@ from course_utils.exercises import (
     Verdict,
     as_choice,
     as_whole_number,
+    checker,
     feedback,
-    parsed,
     sentence,
     unanswered,
 )
@@ -29,13 +29,12 @@ TARGET_MARGIN = 0.2
 TARGET_UNITS, TARGET_EPOCHS = 4, 300
 
 
+@checker
 def check_fixed_model_parameters(n_parameters) -> Verdict:
     """Exercise 1: the parameter count of Input(2) → Dense(32, relu) → Dense(1, sigmoid)."""
     if unanswered(n_parameters):
         return Verdict(False)
-    n, wrong = parsed(as_whole_number, n_parameters, "the parameter count")
-    if wrong is not None:
-        return wrong
+    n = as_whole_number(n_parameters, "the parameter count")
     hidden, output = 2 * FIX_UNITS + FIX_UNITS, FIX_UNITS * 1 + 1
     if n == 2 * FIX_UNITS + FIX_UNITS * 1:  # also the hidden layer alone, 2·32 + 32
         return feedback(
@@ -56,13 +55,12 @@ def check_fixed_model_parameters(n_parameters) -> Verdict:
     )
 
 
+@checker
 def check_gradient_steps(steps) -> Verdict:
     """Exercise 2: how many weight updates ``fit(X, y, epochs=300, batch_size=2)`` makes on the 4 XOR points."""
     if unanswered(steps):
         return Verdict(False)
-    n, wrong = parsed(as_whole_number, steps, "the number of steps")
-    if wrong is not None:
-        return wrong
+    n = as_whole_number(steps, "the number of steps")
     per_epoch = math.ceil(4 / 2)
     if n == 300:
         return feedback(
@@ -96,16 +94,13 @@ def _runs(runs, what: str):
     return list(runs)
 
 
+@checker
 def check_large_learning_rate(runs, verdict) -> Verdict:
     """Exercise 3: runs of the fixed network at learning rate 1.0, and the student's verdict on them."""
     if unanswered(runs, verdict):
         return Verdict(False)
-    runs, wrong = parsed(_runs, runs, "big_runs")
-    if wrong is not None:
-        return wrong
-    verdict, wrong = parsed(as_choice(("better", "worse")), verdict, "your verdict")
-    if wrong is not None:
-        return wrong
+    runs = _runs(runs, "big_runs")
+    verdict = as_choice(("better", "worse"))(verdict, "your verdict")
     settings = {(r.hidden_units, r.learning_rate, r.epochs, r.activation) for r in runs}
     if settings != {(FIX_UNITS, 1.0, FIX_EPOCHS, "relu")}:
         return feedback(
@@ -133,6 +128,7 @@ def check_large_learning_rate(runs, verdict) -> Verdict:
     )
 
 
+@checker
 def check_reliable_small_network(runs) -> Verdict:
     """Exercise 4 (open): at most 4 hidden units and 300 epochs, yet every one of at least 50 runs solves XOR.
 
@@ -140,9 +136,7 @@ def check_reliable_small_network(runs) -> Verdict:
     """
     if unanswered(runs):
         return Verdict(False)
-    runs, wrong = parsed(_runs, runs, "my_runs")
-    if wrong is not None:
-        return wrong
+    runs = _runs(runs, "my_runs")
 
     if len(runs) < TARGET_RUNS:
         return feedback(False, "", f"The target asks for at least {TARGET_RUNS} runs; you passed {len(runs)}.")

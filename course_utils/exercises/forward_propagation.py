@@ -10,8 +10,8 @@ from course_utils.exercises import (
     as_array,
     as_number,
     as_shape,
+    checker,
     feedback,
-    parsed,
     unanswered,
 )
 from course_utils.forward_propagation import dense, forward
@@ -33,16 +33,13 @@ XOR_INPUTS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 XOR_TARGETS = np.array([0.0, 1.0, 1.0, 0.0])
 
 
+@checker
 def check_hand_forward(hidden, output) -> Verdict:
     """Exercise 1: the hidden activations (two numbers) and the output of EXERCISE_LAYERS on EXERCISE_X."""
     if unanswered(hidden, output):
         return Verdict(False)
-    hidden, wrong = parsed(lambda answer, what: as_array(answer, what, 2), hidden, "the hidden activations")
-    if wrong is not None:
-        return wrong
-    output, wrong = parsed(as_number, output, "the output")
-    if wrong is not None:
-        return wrong
+    hidden = as_array(hidden, "the hidden activations", 2)
+    output = as_number(output, "the output")
     (W1, b1, _), (W2, b2, _) = EXERCISE_LAYERS
     sums = dense(EXERCISE_X, W1, b1, linear)
     want_hidden = relu(sums)
@@ -60,15 +57,14 @@ def check_hand_forward(hidden, output) -> Verdict:
     )
 
 
+@checker
 def check_batch_shapes(w1_shape, z1_shape, output_shape) -> Verdict:
     """Exercise 2: shapes for a batch of 32 images through 784 → 128 → 10."""
     if unanswered(w1_shape, z1_shape, output_shape):
         return Verdict(False)
     answers = {}
     for name, answer in (("W1", w1_shape), ("Z1", z1_shape), ("output", output_shape)):
-        answers[name], wrong = parsed(as_shape, answer, f"the shape of {name}")
-        if wrong is not None:
-            return wrong
+        answers[name] = as_shape(answer, f"the shape of {name}")
     wanted = {"W1": (784, 128), "Z1": (32, 128), "output": (32, 10)}
     wrong_names = [name for name in wanted if answers[name] != wanted[name]]
     return feedback(
@@ -79,15 +75,14 @@ def check_batch_shapes(w1_shape, z1_shape, output_shape) -> Verdict:
     )
 
 
+@checker
 def check_xor_weights(W1, b1, W2, b2) -> Verdict:
     """Exercise 4: weights of a 2 → 2 (ReLU) → 1 (no activation) network whose outputs are XOR exactly."""
     if unanswered(W1, b1, W2, b2):
         return Verdict(False)
     values = {}
     for name, answer, shape in (("W1", W1, (2, 2)), ("b1", b1, (2,)), ("W2", W2, (2, 1)), ("b2", b2, (1,))):
-        values[name], wrong = parsed(lambda a, what, shape=shape: as_array(a, what, shape), answer, name)
-        if wrong is not None:
-            return wrong
+        values[name] = as_array(answer, name, shape)
     network = [(values["W1"], values["b1"], relu), (values["W2"], values["b2"], linear)]
     outputs = forward(XOR_INPUTS, network).ravel()
     shown = ", ".join(f"{value:.3g}" for value in outputs)

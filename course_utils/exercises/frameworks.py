@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_utils.exercises import Verdict, as_number, feedback, first_line, parsed, unanswered
+from course_utils.exercises import Verdict, as_number, checker, feedback, first_line, unanswered
 
 #: Exercise 2: each description, and the framework of the notebook it describes.
 FRAMEWORK_DESCRIPTIONS = {
@@ -36,7 +36,7 @@ CURVE_TARGET_MSE = 1e-3
 
 
 def _one_number(answer, what: str) -> float:
-    """A parser for :func:`parsed`: a number, also as a framework's tensor or an array holding one number."""
+    """A reader for a checker: a number, also as a framework's tensor or an array holding one number."""
     if hasattr(answer, "detach"):  # PyTorch, e.g. x.grad
         answer = answer.detach().cpu()
     if hasattr(answer, "numpy") and not isinstance(answer, np.ndarray):  # TensorFlow, PyTorch
@@ -48,13 +48,12 @@ def _one_number(answer, what: str) -> float:
     return as_number(answer, what)
 
 
+@checker
 def check_derivative(value) -> Verdict:
     """Exercise 1: d/dx (x³ − 2x) at x = 3, computed with any framework's automatic differentiation."""
     if unanswered(value):
         return Verdict(False)
-    value, wrong = parsed(_one_number, value, "the derivative")
-    if wrong is not None:
-        return wrong
+    value = _one_number(value, "the derivative")
     if abs(value - 21.0) < 1e-4:  # f(3) = 27 - 6
         return feedback(False, "", "That is f(3), the function's value; ask the framework for the gradient.")
     if abs(value - 27.0) < 1e-4:  # the derivative of x³ alone
@@ -66,6 +65,7 @@ def check_derivative(value) -> Verdict:
     )
 
 
+@checker
 def check_framework_match(matches) -> Verdict:
     """Exercise 2: a dict from each letter of FRAMEWORK_DESCRIPTIONS to a framework name."""
     if unanswered(matches):
@@ -102,13 +102,12 @@ def stable_rate_limit(x) -> float:
     return float(2 / np.linalg.eigvalsh(hessian).max())
 
 
+@checker
 def check_largest_stable_rate(x, rate) -> Verdict:
     """Exercise 3: the largest of RATES with which the line fit on the points ``x`` still converges."""
     if unanswered(rate):
         return Verdict(False)
-    rate, wrong = parsed(as_number, rate, "the learning rate")
-    if wrong is not None:
-        return wrong
+    rate = as_number(rate, "the learning rate")
     if not any(abs(rate - r) < 1e-9 for r in RATES):
         return feedback(False, "", f"Answer with one of the four rates you tried: {', '.join(map(str, RATES))}.")
     limit = stable_rate_limit(x)
@@ -137,6 +136,7 @@ def _as_values(output):
     return np.asarray(output, dtype=float).ravel()
 
 
+@checker
 def check_curve_fit(predict) -> Verdict:
     """Exercise 4: ``predict`` follows y = sin(3x) on [-1, 1] with a mean squared error below CURVE_TARGET_MSE."""
     if unanswered(predict):

@@ -11,9 +11,9 @@ from course_utils.exercises import (
     as_choice,
     as_number,
     as_whole_number,
+    checker,
     feedback,
     model_ready,
-    parsed,
     unanswered,
 )
 from course_utils.generalisation import best_epoch, curves, epochs_run
@@ -31,13 +31,12 @@ REGULARISER_TABLE = [
 OPEN_TARGET = 0.95
 
 
+@checker
 def check_stopping_epoch(history, answer) -> Verdict:
     """Exercise 1: the epoch ``EarlyStopping(restore_best_weights=True)`` would give back, read from a history."""
     if unanswered(answer):
         return Verdict(False)
-    epoch, wrong = parsed(as_whole_number, answer, "the epoch")
-    if wrong is not None:
-        return wrong
+    epoch = as_whole_number(answer, "the epoch")
     expected = best_epoch(history, "val_loss")
     recorded = curves(history)
     hints = {
@@ -59,13 +58,12 @@ def check_stopping_epoch(history, answer) -> Verdict:
     )
 
 
+@checker
 def check_epochs_run(answer, best_epoch: int = 9, patience: int = 5, max_epochs: int = 30) -> Verdict:
     """Exercise 2: how many epochs ``fit`` runs under ``EarlyStopping(patience=...)`` when the best epoch is known."""
     if unanswered(answer):
         return Verdict(False)
-    count, wrong = parsed(as_whole_number, answer, "the number of epochs")
-    if wrong is not None:
-        return wrong
+    count = as_whole_number(answer, "the number of epochs")
     expected = min(best_epoch + patience, max_epochs)
     hints = {
         best_epoch: f"Epoch {best_epoch} is the one it restores, but it only knows it was the best after "
@@ -82,13 +80,12 @@ def check_epochs_run(answer, best_epoch: int = 9, patience: int = 5, max_epochs:
     )
 
 
+@checker
 def check_gap_prediction(prediction, gap_fewer, gap_reference) -> Verdict:
     """Exercise 3: the predicted direction of the gap with fewer images, against what was measured."""
     if unanswered(prediction):
         return Verdict(False)
-    word, wrong = parsed(as_choice(("larger", "smaller")), prediction, "your prediction")
-    if wrong is not None:
-        return wrong
+    word = as_choice(("larger", "smaller"))(prediction, "your prediction")
     measured = "larger" if gap_fewer > gap_reference else "smaller"
     return feedback(
         word == measured,
@@ -99,14 +96,13 @@ def check_gap_prediction(prediction, gap_fewer, gap_reference) -> Verdict:
     )
 
 
+@checker
 def check_regulariser_choice(answer) -> Verdict:
     """Exercise 4: the row of :data:`REGULARISER_TABLE` to keep, judged on the validation set."""
     if unanswered(answer):
         return Verdict(False)
     names = [row[0] for row in REGULARISER_TABLE]
-    name, wrong = parsed(as_choice(names), answer, "the regulariser")
-    if wrong is not None:
-        return wrong
+    name = as_choice(names)(answer, "the regulariser")
     best = max(REGULARISER_TABLE, key=lambda row: row[2])[0]
     smallest_gap = min(REGULARISER_TABLE, key=lambda row: row[1] - row[2])[0]
     hints = {
@@ -141,6 +137,7 @@ def fresh_images(count: int = FRESH_IMAGES):
     return prepare_images(x_train[picked]), y_train[picked]
 
 
+@checker
 def check_open_experiment(model, x_val, y_val, target: float = OPEN_TARGET, fresh=None) -> Verdict:
     """Exercise 5: a model trained on the 1,000 small-set images reaching ``target`` validation accuracy.
 
@@ -161,16 +158,13 @@ def check_open_experiment(model, x_val, y_val, target: float = OPEN_TARGET, fres
     )
 
 
+@checker
 def check_dropout_prediction(survivor_value, fraction_off, rate: float = 0.8) -> Verdict:
     """Exercise 6: the value of a surviving output of 1, and the fraction switched off, for dropout at ``rate``."""
     if unanswered(survivor_value, fraction_off):
         return Verdict(False)
-    value, wrong = parsed(as_number, survivor_value, "the survivor's value")
-    if wrong is not None:
-        return wrong
-    fraction, wrong = parsed(as_number, fraction_off, "the fraction switched off")
-    if wrong is not None:
-        return wrong
+    value = as_number(survivor_value, "the survivor's value")
+    fraction = as_number(fraction_off, "the fraction switched off")
     expected_value, kept = 1 / (1 - rate), 1 - rate
     value_right = abs(value - expected_value) <= 0.01 * expected_value
     fraction_right = abs(fraction - rate) <= 0.01
@@ -204,13 +198,12 @@ def check_dropout_prediction(survivor_value, fraction_off, rate: float = 0.8) ->
 TIE = 0.001
 
 
+@checker
 def check_l2_strength(answer, strengths, train_accuracy, val_accuracy) -> Verdict:
     """Exercise 7: the L2 strength to keep from the sweep, judged by validation accuracy."""
     if unanswered(answer):
         return Verdict(False)
-    value, wrong = parsed(as_number, answer, "the strength")
-    if wrong is not None:
-        return wrong
+    value = as_number(answer, "the strength")
     strengths = [float(s) for s in strengths]
     matches = [s for s in strengths if np.isclose(value, s, rtol=1e-6)]
     if not matches:

@@ -9,8 +9,8 @@ from course_utils.exercises import (
     Verdict,
     as_number,
     as_whole_number,
+    checker,
     feedback,
-    parsed,
     sentence,
     unanswered,
 )
@@ -24,13 +24,12 @@ FLOOR_MARGIN = 1.01
 MAX_STEPS = 8
 
 
+@checker
 def check_third_step(x3) -> Verdict:
     """Exercise 1: x after 3 steps of gradient descent on L = x², from x = 8 with η = 0.1."""
     if unanswered(x3):
         return Verdict(False)
-    x3, wrong = parsed(as_number, x3, "your x after 3 steps")
-    if wrong is not None:
-        return wrong
+    x3 = as_number(x3, "your x after 3 steps")
     want = 8.0 * (1 - 2 * 0.1) ** 3  # each step multiplies x by 1 − 2η
     if np.isclose(x3, 8 - 3 * 0.1 * 16):
         return feedback(False, "", "The gradient 2x changes after every step: recompute it at the new x each time.")
@@ -50,13 +49,12 @@ def check_third_step(x3) -> Verdict:
     )
 
 
+@checker
 def check_divergence_threshold(learning_rate) -> Verdict:
     """Exercise 2: the learning rate above which gradient descent on L = 5x² diverges."""
     if unanswered(learning_rate):
         return Verdict(False)
-    learning_rate, wrong = parsed(as_number, learning_rate, "the learning rate")
-    if wrong is not None:
-        return wrong
+    learning_rate = as_number(learning_rate, "the learning rate")
     if np.isclose(learning_rate, 0.1):
         return feedback(False, "", "At η = 0.1 the factor 1 − 10η is 0: one step lands on the minimum. Go further.")
     if np.isclose(learning_rate, 1.0):
@@ -86,13 +84,12 @@ def steps_to_floor(x, y, learning_rate, steps: int = 300):
     return None
 
 
+@checker
 def check_fastest_learning_rate(learning_rate, x, y) -> Verdict:
     """Exercise 3: which of LEARNING_RATES brings the line fit to its floor in the fewest steps."""
     if unanswered(learning_rate):
         return Verdict(False)
-    learning_rate, wrong = parsed(as_number, learning_rate, "the learning rate")
-    if wrong is not None:
-        return wrong
+    learning_rate = as_number(learning_rate, "the learning rate")
     if not any(np.isclose(learning_rate, rate) for rate in LEARNING_RATES):
         tried = ", ".join(map(str, LEARNING_RATES))
         return feedback(False, "", f"Choose one of the learning rates you tried: {tried}.")
@@ -126,16 +123,13 @@ def _as_learning_rates(answer, what: str) -> np.ndarray:
     return rates
 
 
+@checker
 def check_fast_fit(learning_rate, steps, x, y) -> Verdict:
     """Exercise 4: a learning rate (or one per parameter) and at most MAX_STEPS steps reaching the floor."""
     if unanswered(learning_rate, steps):
         return Verdict(False)
-    rates, wrong = parsed(_as_learning_rates, learning_rate, "the learning rate")
-    if wrong is not None:
-        return wrong
-    steps, wrong = parsed(as_whole_number, steps, "the number of steps")
-    if wrong is not None:
-        return wrong
+    rates = _as_learning_rates(learning_rate, "the learning rate")
+    steps = as_whole_number(steps, "the number of steps")
     if not 0 <= steps <= MAX_STEPS:
         return feedback(False, "", f"The target is at most {MAX_STEPS} steps; you gave {steps}.")
     needed = steps_to_floor(x, y, rates, steps=steps)

@@ -13,10 +13,10 @@ from course_utils.exercises import (
     accuracy_without_leak,
     as_array,
     as_whole_number,
+    checker,
     feedback,
     first_line,
     model_ready,
-    parsed,
     sentence,
     unanswered,
 )
@@ -40,16 +40,13 @@ OPEN_MAX_PARAMETERS = 30_000
 OPEN_FRESH = slice(6000, 10_000)
 
 
+@checker
 def check_recurrent_params(n_lstm, n_gru) -> Verdict:
     """Exercise 1: parameters of ``LSTM(32)`` and of ``GRU(32)`` (Keras defaults) on 8 features per step."""
     if unanswered(n_lstm, n_gru):
         return Verdict(False)
-    n_lstm, wrong = parsed(as_whole_number, n_lstm, "the LSTM's parameter count")
-    if wrong is not None:
-        return wrong
-    n_gru, wrong = parsed(as_whole_number, n_gru, "the GRU's parameter count")
-    if wrong is not None:
-        return wrong
+    n_lstm = as_whole_number(n_lstm, "the LSTM's parameter count")
+    n_gru = as_whole_number(n_gru, "the GRU's parameter count")
     d, u = RECURRENT_INPUTS, RECURRENT_UNITS
     block = u * d + u * u + u
     lstm, gru = lstm_params(d, u), gru_params(d, u)
@@ -77,16 +74,13 @@ def check_recurrent_params(n_lstm, n_gru) -> Verdict:
     )
 
 
+@checker
 def check_flatten_dense(flat_length, dense_parameters) -> Verdict:
     """Exercise 2: Conv2D(16, 3) on 28×28×1 images, then Flatten, then Dense(10): Flatten's length, Dense's count."""
     if unanswered(flat_length, dense_parameters):
         return Verdict(False)
-    flat_length, wrong = parsed(as_whole_number, flat_length, "the length of Flatten's output")
-    if wrong is not None:
-        return wrong
-    dense_parameters, wrong = parsed(as_whole_number, dense_parameters, "the Dense layer's parameter count")
-    if wrong is not None:
-        return wrong
+    flat_length = as_whole_number(flat_length, "the length of Flatten's output")
+    dense_parameters = as_whole_number(dense_parameters, "the Dense layer's parameter count")
     n, k, filters, units = CONV_IMAGE, CONV_KERNEL, CONV_FILTERS, DENSE_UNITS
     side = n - k + 1
     flat = side * side * filters
@@ -126,13 +120,12 @@ def _model(model, what: str):
     return model
 
 
+@checker
 def check_two_output_model(model) -> Verdict:
     """Exercise 3: one 784-pixel input, a shared Dense(64, relu), outputs Dense(10, softmax) and Dense(1, sigmoid)."""
     if unanswered(model):
         return Verdict(False)
-    model, wrong = parsed(_model, model, "two_headed")
-    if wrong is not None:
-        return wrong
+    model = _model(model, "two_headed")
     inputs = model.inputs if hasattr(model, "inputs") else None
     if not inputs or len(inputs) != 1 or tuple(inputs[0].shape) != (None, 784):
         return feedback(False, "", "One input, keras.Input(shape=(784,)): a Functional model starts from its Input.")
@@ -196,6 +189,7 @@ def _sequence_accuracies(model, *sets):
     return [float(part.mean()) for part in np.split(right, ends[:-1])], None
 
 
+@checker
 def check_sequence_model(model, held_out, lstm_needed) -> Verdict:
     """Exercise 4: a trained model without recurrent layers for the sum-sign labels, and the verdict.
 
@@ -208,12 +202,8 @@ def check_sequence_model(model, held_out, lstm_needed) -> Verdict:
     model, wrong = model_ready(model, "your dense_model")
     if wrong is not None:
         return wrong
-    lstm_needed, wrong = parsed(_yes_no, lstm_needed, "my_lstm_needed")
-    if wrong is not None:
-        return wrong
-    held_out, wrong = parsed(as_array, held_out, "the held-out sequences")
-    if wrong is not None:
-        return wrong
+    lstm_needed = _yes_no(lstm_needed, "my_lstm_needed")
+    held_out = as_array(held_out, "the held-out sequences")
 
     recurrent = [layer.name for layer in getattr(model, "layers", []) if isinstance(layer, keras.layers.RNN)]
     if recurrent:
@@ -264,6 +254,7 @@ def check_sequence_model(model, held_out, lstm_needed) -> Verdict:
     )
 
 
+@checker
 def check_small_data_model(model) -> Verdict:
     """Exercise 5 (open): at most 30,000 parameters and ≥ 92% validation accuracy, trained on 6,000 images.
 

@@ -11,8 +11,8 @@ from course_utils.exercises import (
     as_number,
     as_whole_number,
     call_student,
+    checker,
     feedback,
-    parsed,
     unanswered,
 )
 
@@ -62,13 +62,12 @@ def train_neuron(loss: str, x, y, learning_rate: float, start: float = CONFIDENT
         return float(np.mean((sigmoid(w * x + b) > 0.5) == y))
 
 
+@checker
 def check_binary_cross_entropy_by_hand(value) -> Verdict:
     """Exercise 1: the binary cross-entropy of LABELS and PROBABILITIES, to 3 decimals."""
     if unanswered(value):
         return Verdict(False)
-    value, wrong = parsed(as_number, value, "the loss")
-    if wrong is not None:
-        return wrong
+    value = as_number(value, "the loss")
     want = np.mean(-(LABELS * np.log(PROBABILITIES) + (1 - LABELS) * np.log(1 - PROBABILITIES)))
     if np.isclose(value, -np.log(0.8) - np.log(0.7), atol=5e-4):
         return feedback(False, "", "That is the sum of the two sample losses; the loss is their mean.")
@@ -85,6 +84,7 @@ def check_binary_cross_entropy_by_hand(value) -> Verdict:
     )
 
 
+@checker
 def check_bce_from_logits(my_bce_from_logits) -> Verdict:
     """Exercise 2: a function (labels, logits) -> mean binary cross-entropy, finite even for logits of ±1000."""
     if unanswered(my_bce_from_logits):
@@ -130,15 +130,14 @@ def check_bce_from_logits(my_bce_from_logits) -> Verdict:
     )
 
 
+@checker
 def check_restart_judgement(choice, x, y) -> Verdict:
     """Exercise 3: which loss trains the neuron from w = −1 (only mildly wrong) in STEPS steps: 1, 2 or 3."""
     if unanswered(choice):
         return Verdict(False)
     if isinstance(choice, str) and choice.strip() not in ("1", "2", "3"):
         return feedback(False, "", f"Answer with the statement's number, 1, 2 or 3, not the text {choice!r}.")
-    choice, wrong = parsed(as_whole_number, int(choice) if isinstance(choice, str) else choice, "your choice")
-    if wrong is not None:
-        return wrong
+    choice = as_whole_number(int(choice) if isinstance(choice, str) else choice, "your choice")
     if choice not in CHOICES:
         return feedback(False, "", f"Answer 1, 2 or 3 ({'; '.join(f'{k}: {v}' for k, v in CHOICES.items())}).")
     if choice != 2:  # the hint points to the experiment; the measured accuracies would give the answer away
@@ -158,13 +157,12 @@ def check_restart_judgement(choice, x, y) -> Verdict:
     )
 
 
+@checker
 def check_mse_rescue(learning_rate, x, y) -> Verdict:
     """Exercise 4: a learning rate with which MSE trains the neuron from w = −6 to TARGET_ACCURACY in STEPS steps."""
     if unanswered(learning_rate):
         return Verdict(False)
-    learning_rate, wrong = parsed(as_number, learning_rate, "the learning rate")
-    if wrong is not None:
-        return wrong
+    learning_rate = as_number(learning_rate, "the learning rate")
     if learning_rate <= 0:
         return feedback(False, "", "A learning rate must be positive: it is the size of each step downhill.")
     accuracy = train_neuron("mse", x, y, learning_rate)

@@ -15,9 +15,9 @@ from course_utils.exercises import (
     as_choice,
     as_number,
     as_whole_number,
+    checker,
     feedback,
     model_ready,
-    parsed,
     unanswered,
 )
 
@@ -47,13 +47,12 @@ PLAIN_MLP_MAX_PARAMETERS = 500_000
 PLAIN_MLP_TARGET = 0.985
 
 
+@checker
 def check_gradient_steps(steps) -> Verdict:
     """Exercise 1: gradient steps of ``fit`` on 54,000 images, batches of 128, 10 epochs (the last batch smaller)."""
     if unanswered(steps):
         return Verdict(False)
-    value, wrong = parsed(as_number, steps, "the number of gradient steps")
-    if wrong is not None:
-        return wrong
+    value = as_number(steps, "the number of gradient steps")
     per_epoch = math.ceil(STEPS_IMAGES / STEPS_BATCH)
     expected = per_epoch * STEPS_EPOCHS
     exact = STEPS_IMAGES / STEPS_BATCH * STEPS_EPOCHS
@@ -86,6 +85,7 @@ def check_gradient_steps(steps) -> Verdict:
     )
 
 
+@checker
 def check_per_digit_accuracy(matrix, answer) -> Verdict:
     """Exercise 2: from a confusion matrix, the fraction of each digit's images predicted correctly.
 
@@ -93,9 +93,7 @@ def check_per_digit_accuracy(matrix, answer) -> Verdict:
     """
     if unanswered(answer):
         return Verdict(False)
-    answer, wrong = parsed(as_array, answer, "the per-digit accuracy")
-    if wrong is not None:
-        return wrong
+    answer = as_array(answer, "the per-digit accuracy")
     matrix = np.asarray(matrix)
     expected = np.diag(matrix) / matrix.sum(axis=1)
     if answer.size != expected.size:
@@ -129,13 +127,12 @@ def check_per_digit_accuracy(matrix, answer) -> Verdict:
     )
 
 
+@checker
 def check_split_for_choosing_epochs(split) -> Verdict:
     """Exercise 3: which split to watch when choosing the number of epochs."""
     if unanswered(split):
         return Verdict(False)
-    split, wrong = parsed(as_choice(SPLITS), split, "the split")
-    if wrong is not None:
-        return wrong
+    split = as_choice(SPLITS)(split, "the split")
     hints = {
         "train": "Training accuracy keeps rising as the network memorises its data; it cannot tell you when to stop.",
         "test": "Choosing anything by the test score makes that score optimistic: the test set must stay unseen "
@@ -181,6 +178,7 @@ def _cross_entropy(model, x, y) -> float | None:
     return float(-np.mean(np.log(np.clip(probabilities[np.arange(len(y)), y], 1e-7, 1))))
 
 
+@checker
 def check_overfitting_onset(history, epoch) -> Verdict:
     """Exercise 4: the epoch (counted from 1) after which the validation loss of the student's own run rises.
 
@@ -191,12 +189,8 @@ def check_overfitting_onset(history, epoch) -> Verdict:
     """
     if unanswered(history, epoch):
         return Verdict(False)
-    history, wrong = parsed(_history, history, "the history")
-    if wrong is not None:
-        return wrong
-    epoch, wrong = parsed(as_whole_number, epoch, "the epoch")
-    if wrong is not None:
-        return wrong
+    history = _history(history, "the history")
+    epoch = as_whole_number(epoch, "the epoch")
     curves = history.history
     val_loss, loss = np.asarray(curves["val_loss"], dtype=float), np.asarray(curves["loss"], dtype=float)
     model = getattr(history, "model", None)
@@ -249,6 +243,7 @@ def check_overfitting_onset(history, epoch) -> Verdict:
     )
 
 
+@checker
 def check_plain_mlp(model) -> Verdict:
     """Exercise 5: a plain MLP (no convolutions) within PLAIN_MLP_MAX_PARAMETERS reaching PLAIN_MLP_TARGET.
 

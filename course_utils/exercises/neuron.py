@@ -11,8 +11,8 @@ from course_utils.exercises import (
     as_array,
     as_number,
     as_whole_number,
+    checker,
     feedback,
-    parsed,
     unanswered,
 )
 from course_utils.neuron import GATE_INPUTS, GATE_TARGETS, step
@@ -23,16 +23,13 @@ DIGIT_TARGET = 0.99
 N_TRAINING_PER_DIGIT = 500
 
 
+@checker
 def check_weighted_sum_prediction(weighted_sum, output) -> Verdict:
     """Exercise 1: the weighted sum and output of the neuron w=(0.5, -1.0), b=0.2 on x=(2.0, 1.0)."""
     if unanswered(weighted_sum, output):
         return Verdict(False)
-    weighted_sum, wrong = parsed(as_number, weighted_sum, "the weighted sum z")
-    if wrong is not None:
-        return wrong
-    output, wrong = parsed(as_whole_number, output, "the output")
-    if wrong is not None:
-        return wrong
+    weighted_sum = as_number(weighted_sum, "the weighted sum z")
+    output = as_whole_number(output, "the output")
     expected_sum = 0.5 * 2.0 + (-1.0) * 1.0 + 0.2
     if np.isclose(weighted_sum, expected_sum - 0.2) and not np.isclose(weighted_sum, expected_sum):
         return feedback(False, "", "Right products, but the weighted sum also includes the bias.")
@@ -49,16 +46,13 @@ def check_weighted_sum_prediction(weighted_sum, output) -> Verdict:
     )
 
 
+@checker
 def check_nand_neuron(weights, bias) -> Verdict:
     """Exercise 2: weights and bias with which step(w·x + b) computes NAND on all four inputs."""
     if unanswered(weights, bias):
         return Verdict(False)
-    weights, wrong = parsed(lambda answer, what: as_array(answer, what, 2), weights, "the weights")
-    if wrong is not None:
-        return wrong
-    bias, wrong = parsed(as_number, bias, "the bias")
-    if wrong is not None:
-        return wrong
+    weights = as_array(weights, "the weights", 2)
+    bias = as_number(bias, "the bias")
     outputs = step(GATE_INPUTS @ weights + bias)
     wrong_inputs = [
         tuple(int(v) for v in x) for x, out, want in zip(GATE_INPUTS, outputs, GATE_TARGETS["NAND"]) if out != want
@@ -111,6 +105,7 @@ def _predictions(predict, images, labels):
     return predictions, None
 
 
+@checker
 def check_digit_perceptron(neuron) -> Verdict:
     """Exercise 4: a perceptron (anything with ``predict``) that tells 1,000 validation 0s from 1s.
 

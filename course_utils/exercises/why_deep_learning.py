@@ -12,8 +12,8 @@ from course_utils.exercises import (
     accuracy_without_leak,
     as_whole_number,
     call_student,
+    checker,
     feedback,
-    parsed,
     unanswered,
 )
 
@@ -30,6 +30,7 @@ FEATURE_TARGET_ACCURACY = 0.96
 VALIDATION_IMAGES = 10_000
 
 
+@checker
 def check_mistake_counts(linear_mistakes, network_mistakes, linear_accuracy, network_accuracy) -> Verdict:
     """Exercise 1: how many of the TEST_IMAGES test digits each model gets wrong, from its test accuracy.
 
@@ -40,9 +41,7 @@ def check_mistake_counts(linear_mistakes, network_mistakes, linear_accuracy, net
         return Verdict(False)
     answers = {}
     for name, answer in (("linear", linear_mistakes), ("network", network_mistakes)):
-        answers[name], wrong = parsed(as_whole_number, answer, f"the {name} model's number of mistakes")
-        if wrong is not None:
-            return wrong
+        answers[name] = as_whole_number(answer, f"the {name} model's number of mistakes")
     expected = {
         "linear": round((1 - float(linear_accuracy)) * TEST_IMAGES),
         "network": round((1 - float(network_accuracy)) * TEST_IMAGES),
@@ -132,6 +131,7 @@ def zero_one_digits():
     return images.copy(), is_one.copy()
 
 
+@checker
 def check_zero_one_feature(feature) -> Verdict:
     """Exercise 2: a hand-made feature (a function of images) that tells 0s from 1s with one threshold."""
     if unanswered(feature):
@@ -161,6 +161,7 @@ def check_zero_one_feature(feature) -> Verdict:
     )
 
 
+@checker
 def check_feature_experiment(feature_function, model) -> Verdict:
     """Exercise 4: hand-made features (at most MAX_FEATURES per image) and a model trained on them.
 
